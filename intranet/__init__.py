@@ -1,0 +1,86 @@
+"""Lotse – the intranet that carries municipal staff through digital change."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from intranet.config import load_config
+from intranet.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Every feature package with a blueprint; a feature's models are imported with it.
+BLUEPRINTS = [
+    "intranet.main.views:bp",
+    "intranet.auth.views:bp",
+    "intranet.admin.views:bp",
+    "intranet.org.views:bp",
+    "intranet.notify.views:bp",
+]
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """The only application factory."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.update(load_config(Path(app.instance_path)))
+    if overrides:
+        app.config.update(overrides)
+    _configure_logging(app)
+
+    if app.config["LOTSE_PROXY_COUNT"]:
+        count = app.config["LOTSE_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+
+    from intranet import htmx as htmx_helpers
+    from intranet import i18n, security, sqlite_setup
+
+    sqlite_setup.init_app(app)
+    i18n.init_app(app, babel)
+    security.init_app(app)
+    htmx_helpers.init_app(app)
+
+    import importlib
+
+    for dotted in BLUEPRINTS:
+        module_name, attribute = dotted.split(":")
+        app.register_blueprint(getattr(importlib.import_module(module_name), attribute))
+
+    from intranet import cli, errors, templating
+
+    errors.init_app(app)
+    templating.init_app(app)
+    cli.init_app(app)
+    _maybe_start_scheduler(app)
+    return app
+
+
+def _configure_logging(app: Flask) -> None:
+    if not app.logger.handlers or app.config["LOTSE_ENV"] == "production":
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _maybe_start_scheduler(app: Flask) -> None:
+    """In-process scheduler for the embedded default (`make run`); production uses `flask scheduler`."""
+    if app.config["LOTSE_SCHEDULER"] != "inprocess" or app.config["TESTING"]:
+        return
+    from intranet.scheduler import build_scheduler
+
+    scheduler = build_scheduler(app, blocking=False)
+    scheduler.start()
+    app.extensions["lotse_scheduler"] = scheduler

@@ -1,0 +1,37 @@
+"""The home page ("Start") is assembled from panels that features contribute.
+
+A panel is a function `(user) -> dict | None` plus a partial template; it returns
+None when it has nothing to show. Each panel must load its data in a fixed number
+of queries. Features add themselves to PANELS.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str
+    loader: str  # "module:function"
+    template: str
+
+    def load(self, user):
+        module_name, func_name = self.loader.split(":")
+        return getattr(importlib.import_module(module_name), func_name)(user)
+
+
+PANELS: list[Panel] = [
+    Panel("notifications", "intranet.notify.panels:home_panel",
+          "notify/partials/_home_panel.html"),
+]
+
+
+def load_panels(user) -> list[tuple[Panel, dict]]:
+    loaded = []
+    for panel in PANELS:
+        context = panel.load(user)
+        if context is not None:
+            loaded.append((panel, context))
+    return loaded

@@ -1,0 +1,64 @@
+"""Security headers, CSP, cookie flags, no-store caching and safe redirects."""
+
+from urllib.parse import urlsplit
+
+from flask import request
+from flask_login import current_user
+from flask_talisman import Talisman
+
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
+
+talisman = Talisman()
+
+
+def init_app(app) -> None:
+    https = app.config["LOTSE_HTTPS"]
+    talisman.init_app(
+        app,
+        force_https=https and not app.config["TESTING"],
+        strict_transport_security=https,
+        session_cookie_secure=https,
+        session_cookie_http_only=True,
+        content_security_policy=CONTENT_SECURITY_POLICY,
+        referrer_policy="same-origin",
+        frame_options="DENY",
+        permissions_policy={"geolocation": "()", "camera": "()", "microphone": "()"},
+    )
+
+    @app.after_request
+    def _no_store_for_signed_in(response):
+        # Pages of a signed-in user must not stay in shared or back/forward caches.
+        if current_user and current_user.is_authenticated:
+            response.headers["Cache-Control"] = "no-store"
+            response.headers["Vary"] = "Cookie"
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+
+def is_safe_redirect(target: str | None) -> bool:
+    """Only local paths ("/…"), never another host, scheme or protocol-relative URL."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return False
+    if "\\" in target or any(ord(char) < 32 for char in target):
+        return False
+    parts = urlsplit(target)
+    return not parts.scheme and not parts.netloc
+
+
+def safe_next(target: str | None, default: str) -> str:
+    return target if is_safe_redirect(target) else default
+
+
+def request_is_secure() -> bool:
+    return request.is_secure

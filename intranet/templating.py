@@ -1,0 +1,41 @@
+"""Jinja globals and filters shared by every template."""
+
+from flask import request, url_for
+from flask_babel import format_date, format_datetime, get_locale
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+
+from intranet import navigation, permissions
+from intranet.markdown import render_markdown
+
+
+def page_url(page: int) -> str:
+    """The current URL with another page number, keeping every filter."""
+    args = request.args.to_dict(flat=False)
+    args["page"] = [str(page)]
+    return url_for(request.endpoint, **(request.view_args or {}), **args)
+
+
+def _unread_notifications() -> int:
+    from intranet.notify.services import unread_count
+
+    return unread_count(current_user) if current_user.is_authenticated else 0
+
+
+def init_app(app) -> None:
+    app.jinja_env.filters["md"] = render_markdown
+    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
+        format_datetime(value, fmt) if value else "")
+    app.jinja_env.filters["date"] = lambda value, fmt="medium": (
+        format_date(value, fmt) if value else "")
+    app.jinja_env.globals.update(
+        perm=permissions,
+        page_url=page_url,
+        current_locale=lambda: str(get_locale()),
+        unread_notifications=_unread_notifications,
+        csrf_token=generate_csrf,
+        nav_items=navigation.NAV_ITEMS,
+        nav_is_current=navigation.current_section,
+    )
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True

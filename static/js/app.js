@@ -1,0 +1,34 @@
+// Lotse: small progressive enhancements on top of htmx. No inline script anywhere (strict CSP).
+(function () {
+  "use strict";
+
+  // After a boosted navigation, move focus to the new page's main heading so screen
+  // readers announce the page, as a full page load would.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var detail = event.detail || {};
+    if (detail.boosted && detail.target === document.body) {
+      var heading = document.querySelector("main h1");
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus({ preventScroll: false });
+      }
+      return;
+    }
+    // A fragment may name the element that should get focus after it was swapped in.
+    var wanted = detail.target && detail.target.querySelector("[data-focus-after-swap]");
+    if (wanted) {
+      wanted.focus();
+    }
+  });
+
+  // Elements with data-confirm ask before submitting (works only with JS; without JS
+  // the server-side confirmation pages apply).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var message = form.getAttribute && form.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+})();

@@ -1,0 +1,205 @@
+"""Test fixtures: every test runs on SQLite and on PostgreSQL.
+
+Databases: LOTSE_TEST_DATABASES (default "sqlite,postgresql"); PostgreSQL at
+LOTSE_TEST_PG_URL (default postgresql+psycopg://postgres@127.0.0.1:5432/test). Each test
+session creates its own PostgreSQL database and drops it afterwards, so parallel
+workers and developers never share data. With CI=true a missing PostgreSQL fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import uuid
+
+import psycopg
+import pytest
+from sqlalchemy import event, text
+
+from intranet import create_app
+from intranet.extensions import db
+from tests.factories import Factory
+
+PG_ADMIN_URL = os.environ.get("LOTSE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+DATABASES = [name.strip() for name in os.environ.get(
+    "LOTSE_TEST_DATABASES", "sqlite,postgresql").split(",") if name.strip()]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+TEST_CONFIG = {
+    "TESTING": True,
+    "WTF_CSRF_ENABLED": False,
+    "RATELIMIT_ENABLED": False,
+    "ARGON2_TIME_COST": 1,
+    "ARGON2_MEMORY_COST": 64,
+    "MAIL_BACKEND": "console",
+    "SERVER_NAME": None,
+    "LOTSE_SCHEDULER": "off",
+    "SECRET_KEY": "test-secret-key-that-is-long-enough-for-tests-0123456789",
+}
+
+
+def _pg_conninfo(url: str) -> str:
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
+def postgres_available() -> bool:
+    try:
+        with psycopg.connect(_pg_conninfo(PG_ADMIN_URL), connect_timeout=3):
+            return True
+    except psycopg.OperationalError:
+        return False
+
+
+@contextlib.contextmanager
+def temporary_database(kind: str, tmp_path_factory):
+    """Yield a fresh, empty database URL of the given kind; drop it afterwards."""
+    if kind == "sqlite":
+        path = tmp_path_factory.mktemp("db") / "lotse-test.sqlite3"
+        yield f"sqlite:///{path}"
+        return
+    if not postgres_available():
+        if IN_CI:
+            pytest.fail("PostgreSQL ist in CI nicht erreichbar (127.0.0.1:5432).")
+        pytest.skip("PostgreSQL nicht erreichbar")
+    name = f"lotse_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = _pg_conninfo(PG_ADMIN_URL)
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN_URL.rsplit("/", 1)[0]
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session", params=DATABASES)
+def database_url(request, tmp_path_factory):
+    with temporary_database(request.param, tmp_path_factory) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def base_app(database_url):
+    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():
+        db.create_all()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def _empty_all_tables() -> None:
+    tables = [table.name for table in reversed(db.metadata.sorted_tables)]
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)
+                              + " RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(text(f'DELETE FROM "{table}"'))
+
+
+@pytest.fixture
+def app(base_app):
+    """The app with an empty database; an app context is pushed for the test."""
+    with base_app.app_context():
+        yield base_app
+        db.session.remove()
+        _empty_all_tables()
+
+
+@pytest.fixture
+def make_app(database_url, app):
+    """Build another app on the same database with config overrides (e.g. CSRF on)."""
+    created = []
+
+    def factory(**overrides):
+        other = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url, **overrides})
+        created.append(other)
+        return other
+
+    yield factory
+    for other in created:
+        with other.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def factory(app) -> Factory:
+    return Factory()
+
+
+@pytest.fixture
+def login_as(client):
+    """Sign the test client in as a user without going through the login form."""
+
+    def sign_in(user, target_client=None):
+        target = target_client or client
+        with target.session_transaction() as session:
+            session["_user_id"] = user.get_id()
+            session["_fresh"] = True
+        return target
+
+    return sign_in
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        if not statement.lstrip().upper().startswith(("BEGIN", "SAVEPOINT", "RELEASE")):
+            self.statements.append(statement)
+
+
+@pytest.fixture
+def count_queries(app):
+    """`with count_queries() as counter: ...` then `counter.count`."""
+
+    @contextlib.contextmanager
+    def counting():
+        counter = QueryCounter()
+        event.listen(db.engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(db.engine, "before_cursor_execute", counter)
+
+    return counting
+
+
+@pytest.fixture
+def smtp_server(app):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1; the app sends mail through it."""
+    from aiosmtpd.controller import Controller
+
+    class Collector:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+            self.messages.append(envelope)
+            return "250 OK"
+
+    handler = Collector()
+    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    controller.start()
+    old = {key: app.config[key] for key in ("MAIL_BACKEND", "MAIL_SERVER", "MAIL_PORT")}
+    app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1",
+                      MAIL_PORT=controller.server.sockets[0].getsockname()[1])
+    try:
+        yield handler
+    finally:
+        app.config.update(old)
+        controller.stop()

@@ -14,6 +14,7 @@ import uuid
 
 import psycopg
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import event, text
 
 from intranet import create_app
@@ -73,6 +74,18 @@ def temporary_database(kind: str, tmp_path_factory):
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+class LotseTestClient(FlaskClient):
+    """Each request gets its own app context (fresh `g`, own database session), as in
+    production; the test's session commits before and forgets cached state after."""
+
+    def open(self, *args, **kwargs):
+        db.session.commit()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
 @pytest.fixture(scope="session", params=DATABASES)
 def database_url(request, tmp_path_factory):
     with temporary_database(request.param, tmp_path_factory) as url:
@@ -82,6 +95,7 @@ def database_url(request, tmp_path_factory):
 @pytest.fixture(scope="session")
 def base_app(database_url):
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url})
+    app.test_client_class = LotseTestClient
     with app.app_context():
         db.create_all()
     yield app
@@ -117,6 +131,7 @@ def make_app(database_url, app):
 
     def factory(**overrides):
         other = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url, **overrides})
+        other.test_client_class = LotseTestClient
         created.append(other)
         return other
 

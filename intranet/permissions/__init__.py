@@ -83,3 +83,6 @@ def can_edit_site_pages(user) -> bool:
 
 def can_use_admin_area(user) -> bool:
     return can_manage_users(user) or can_manage_org(user)
+
+
+# --- Feature rules (each feature's module re-exported here) --------------------------

@@ -1,0 +1,78 @@
+"""The role × route × object matrix: helpers every feature's matrix file uses.
+
+A case names a request and the status each actor must get. Actors:
+anonymous, staff (SG 32.1), other_staff (SG 32.2), guide (Lotse of Amt 32), other_guide
+(Lotse of Amt 10), leader (Leitung Dezernat 2), other_leader (Leitung Dezernat 1), admin.
+Anonymous requests to protected pages expect 302 (to the login page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+ACTORS = ("anonymous", "staff", "other_staff", "guide", "other_guide", "leader", "other_leader",
+          "admin")
+
+
+@dataclass
+class Case:
+    name: str
+    method: str
+    path: str  # may contain {placeholders} filled from the scenario's ids
+    expected: dict[str, int]  # actor -> status; "*" is the default for unnamed actors
+    data: dict = field(default_factory=dict)
+    headers: dict = field(default_factory=dict)
+
+    def status_for(self, actor: str) -> int:
+        return self.expected.get(actor, self.expected.get("*"))
+
+
+@dataclass
+class Actors:
+    tree: dict
+    users: dict
+
+    def __getitem__(self, name):
+        return self.users[name]
+
+
+@pytest.fixture
+def actors(factory) -> Actors:
+    tree = factory.tree()
+    users = {
+        "staff": factory.user(name="Staff", unit=tree["sg321"]),
+        "other_staff": factory.user(name="Other Staff", unit=tree["sg322"]),
+        "guide": factory.user(name="Guide", unit=tree["a32"], roles=[("guide", tree["a32"])]),
+        "other_guide": factory.user(name="Other Guide", unit=tree["a10"],
+                                    roles=[("guide", tree["a10"])]),
+        "leader": factory.user(name="Leader", unit=tree["d2"], roles=[("leadership", tree["d2"])]),
+        "other_leader": factory.user(name="Other Leader", unit=tree["d1"],
+                                     roles=[("leadership", tree["d1"])]),
+        "admin": factory.user(name="Admin", unit=tree["a10"], roles=["admin"]),
+    }
+    return Actors(tree=tree, users=users)
+
+
+@pytest.fixture
+def check_case(app, login_as):
+    """Run one case for every actor; return a list of mismatches (empty = all as expected)."""
+
+    def run(case: Case, actors: Actors, ids: dict) -> list[str]:
+        mismatches = []
+        for actor in ACTORS:
+            expected = case.status_for(actor)
+            if expected is None:
+                continue
+            client = app.test_client()
+            if actor != "anonymous":
+                login_as(actors[actor], client)
+            path = case.path.format(**ids)
+            response = client.open(path, method=case.method, data=case.data, headers=case.headers)
+            if response.status_code != expected:
+                mismatches.append(f"{case.name}: {actor} {case.method} {path} → "
+                                  f"{response.status_code}, erwartet {expected}")
+        return mismatches
+
+    return run

@@ -1,0 +1,48 @@
+"""Foundation routes × roles, including another user's objects (IDOR)."""
+
+import pytest
+
+from intranet.extensions import db
+from intranet.notify.models import Notification
+from tests.permissions.conftest import Case
+
+SIGNED_IN = {"anonymous": 302, "*": 200}
+ADMIN_ONLY = {"anonymous": 302, "*": 403, "admin": 200}
+ADMIN_POST = {"anonymous": 302, "*": 403, "admin": 303}
+
+CASES = [
+    Case("home", "GET", "/", SIGNED_IN),
+    Case("health", "GET", "/healthz", {"*": 200}),
+    Case("login page", "GET", "/auth/login", {"anonymous": 200, "*": 302}),
+    Case("profile", "GET", "/auth/profile", SIGNED_IN),
+    Case("password", "GET", "/auth/password", SIGNED_IN),
+    Case("logout via GET is not allowed", "GET", "/auth/logout", {"*": 405}),
+    Case("notifications", "GET", "/notifications/", SIGNED_IN),
+    Case("badge", "GET", "/notifications/badge", SIGNED_IN),
+    Case("open someone else's notification", "POST", "/notifications/{notification}/open",
+         {"anonymous": 302, "*": 404, "staff": 303}),
+    Case("accessibility statement", "GET", "/seiten/barrierefreiheit", {"*": 200}),
+    Case("edit site page", "GET", "/seiten/datenschutz/bearbeiten", ADMIN_ONLY),
+    Case("org tree", "GET", "/org/", SIGNED_IN),
+    Case("new unit", "GET", "/org/new", ADMIN_ONLY),
+    Case("edit unit", "GET", "/org/{unit}", ADMIN_ONLY),
+    Case("deactivate unit", "POST", "/org/{empty_unit}/deactivate", ADMIN_POST),
+    Case("user list", "GET", "/admin/users", ADMIN_ONLY),
+    Case("new user", "GET", "/admin/users/new", ADMIN_ONLY),
+    Case("edit user", "GET", "/admin/users/{user}", ADMIN_ONLY),
+    Case("deactivate user", "POST", "/admin/users/{user}/deactivate", ADMIN_POST),
+    Case("import", "GET", "/admin/import", ADMIN_ONLY),
+    Case("audit log", "GET", "/admin/audit", ADMIN_ONLY),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_foundation_matrix(case, actors, check_case, factory):
+    notification = Notification(user_id=actors["staff"].id, kind="test", message="Hallo", url="/")
+    db.session.add(notification)
+    db.session.commit()
+    empty_unit = factory.unit("Leere Einheit", actors.tree["root"])
+    target = factory.user(name="Zielperson", unit=actors.tree["sg321"])
+    ids = {"notification": notification.id, "unit": actors.tree["a32"].id,
+           "empty_unit": empty_unit.id, "user": target.id}
+    assert check_case(case, actors, ids) == []

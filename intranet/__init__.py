@@ -57,6 +57,8 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     import importlib
 
+    import intranet.topics.models  # noqa: F401 - shared table, no blueprint of its own
+
     for dotted in BLUEPRINTS:
         module_name, attribute = dotted.split(":")
         app.register_blueprint(getattr(importlib.import_module(module_name), attribute))

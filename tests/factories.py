@@ -8,6 +8,7 @@ from intranet.auth.models import RoleAssignment, User
 from intranet.auth.passwords import hash_password
 from intranet.extensions import db
 from intranet.org.models import OrgUnit
+from intranet.topics.models import Topic
 
 _counter = itertools.count(1)
 PASSWORD = "richtig-gutes-passwort"
@@ -37,6 +38,12 @@ class Factory:
         db.session.add(user)
         db.session.commit()
         return user
+
+    def topic(self, name: str | None = None) -> Topic:
+        topic = Topic(name=name or f"Thema {next(_counter)}")
+        db.session.add(topic)
+        db.session.commit()
+        return topic
 
     def admin(self, **kwargs) -> User:
         return self.user(roles=["admin"], **kwargs)

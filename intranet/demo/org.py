@@ -9,6 +9,7 @@ from intranet.auth.passwords import hash_password
 from intranet.demo.names import FIRST_NAMES, LAST_NAMES, email_for
 from intranet.extensions import db
 from intranet.org.models import OrgUnit
+from intranet.topics.models import Topic
 
 ROOT = "Landratsamt Musterkreis"
 DEZERNATE = {
@@ -72,10 +73,24 @@ AEMTER_WITHOUT_GUIDE = {"Amt 14 – Rechnungsprüfungsamt", "Amt 62 – Vermessu
                         "Amt 81 – Tourismus"}
 
 
+TOPICS = [
+    ("E-Akte", "Elektronische Akte, Scannen, Ablage und Aktenplan"),
+    ("Videokonferenz", "Besprechungen per Video, Technik und Moderation"),
+    ("Datenschutz", "Umgang mit personenbezogenen Daten, DSGVO"),
+    ("IT-Sicherheit", "Phishing, Passwörter, sicheres Arbeiten"),
+    ("Fachverfahren", "Fachanwendungen der Ämter"),
+    ("Onlinezugang (OZG)", "Digitale Anträge und Bürgerservices"),
+    ("Mobiles Arbeiten", "Homeoffice, Laptop, VPN"),
+    ("Office und Zusammenarbeit", "Textverarbeitung, Tabellen, gemeinsame Dokumente"),
+    ("Barrierefreiheit", "Barrierefreie Dokumente und Anwendungen"),
+]
+
+
 def seed() -> str:
     if db.session.scalar(select(OrgUnit).where(OrgUnit.name == ROOT)) is not None:
         return "Organisation schon vorhanden – übersprungen."
     rng = random.Random(20261121)  # noqa: S311 - demo data, not security
+    db.session.add_all(Topic(name=name, description=text) for name, text in TOPICS)
     demo_hash = hash_password("demo")
     root = OrgUnit(name=ROOT, kind="verwaltung")
     db.session.add(root)

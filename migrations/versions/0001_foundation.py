@@ -1,12 +1,14 @@
-"""foundation: org units, accounts, roles, audit, notifications, jobs, pages
+"""foundation: org units, accounts, roles, topics, audit, notifications, jobs, pages
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-21 20:20:53.523142
+Create Date: 2026-11-21 20:25:12.019699
 
 """
 from alembic import op
 import sqlalchemy as sa
+
+import intranet.db_types
 
 import intranet.db_types
 
@@ -48,6 +50,15 @@ def upgrade():
     with op.batch_alter_table('outgoing_mail', schema=None) as batch_op:
         batch_op.create_index('ix_outgoing_mail_pending', ['sent_at', 'attempts'], unique=False)
 
+    op.create_table('topic',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=80), nullable=False),
+    sa.Column('description', sa.String(length=300), nullable=False),
+    sa.Column('is_active', sa.Boolean(), nullable=False),
+    sa.Column('created_at', intranet.db_types.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_topic')),
+    sa.UniqueConstraint('name', name=op.f('uq_topic_name'))
+    )
     op.create_table('user_account',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('email', sa.String(length=254), nullable=False),
@@ -150,6 +161,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_user_account_unit_id'))
 
     op.drop_table('user_account')
+    op.drop_table('topic')
     with op.batch_alter_table('outgoing_mail', schema=None) as batch_op:
         batch_op.drop_index('ix_outgoing_mail_pending')
 

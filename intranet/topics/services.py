@@ -1,0 +1,43 @@
+"""Reading and maintaining the shared topic list."""
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from intranet.extensions import db
+from intranet.topics.models import Topic
+
+
+class TopicError(ValueError):
+    def __init__(self, message, field: str | None = "name"):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+def active_topics() -> list[Topic]:
+    return list(db.session.scalars(select(Topic).where(Topic.is_active.is_(True))
+                                   .order_by(Topic.name)))
+
+
+def topic_choices(blank_label=None) -> list[tuple[int, str]]:
+    """Select-box choices; with blank_label a first "none" choice with value 0."""
+    choices = [(topic.id, topic.name) for topic in active_topics()]
+    return ([(0, blank_label)] if blank_label is not None else []) + choices
+
+
+def save_topic(topic: Topic | None, name: str, description: str = "") -> Topic:
+    """Create or rename a topic; names are unique regardless of case."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise TopicError(_l("Bitte geben Sie einen Namen ein."))
+    if len(name) > 80:
+        raise TopicError(_l("Höchstens 80 Zeichen."))
+    clash = db.session.scalar(select(Topic).where(func.lower(Topic.name) == name.lower()))
+    if clash is not None and clash is not topic:
+        raise TopicError(_l("Dieses Thema gibt es schon."))
+    if topic is None:
+        topic = Topic(name=name)
+        db.session.add(topic)
+    topic.name, topic.description = name, (description or "").strip()[:300]
+    db.session.flush()
+    return topic

@@ -1,0 +1,1 @@
+"""Training paths ("Lernpfade"): DESIGN.md §3."""

@@ -1,0 +1,1 @@
+"""Decision register ("Entscheidungen"): what leadership decided, why, for whom and when."""

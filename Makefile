@@ -37,7 +37,7 @@ static/vendor/htmx/htmx.min.js: package.json package-lock.json
 	cp node_modules/htmx.org/LICENSE static/vendor/htmx/LICENSE
 
 translations: venv
-	$(BIN)/pybabel compile --quiet -d intranet/translations -f
+	$(BIN)/pybabel compile -d intranet/translations -f
 
 migrate: setup
 	$(FLASK) db upgrade heads
@@ -47,8 +47,8 @@ seed: migrate
 
 # Update the message catalogs after changing UI text (then translate the English one).
 extract: venv
-	$(BIN)/pybabel extract --quiet -F babel.cfg -k _l -k lazy_gettext -o intranet/translations/messages.pot .
-	$(BIN)/pybabel update --quiet -i intranet/translations/messages.pot -d intranet/translations --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o intranet/translations/messages.pot .
+	$(BIN)/pybabel update --ignore-obsolete -i intranet/translations/messages.pot -d intranet/translations --no-fuzzy-matching
 
 lint: venv
 	$(BIN)/ruff check intranet tests bench

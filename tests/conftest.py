@@ -200,19 +200,35 @@ def smtp_server(app):
     from aiosmtpd.controller import Controller
 
     class Collector:
+        """`.messages`: aiosmtpd envelopes; `.parsed()`: EmailMessage objects;
+        `.bodies()`: decoded plain-text bodies."""
+
         def __init__(self):
             self.messages = []
+
+        def parsed(self):
+            import email
+            from email import policy
+
+            return [email.message_from_bytes(m.content, policy=policy.default) for m in self.messages]
+
+        def bodies(self):
+            return [message.get_content() for message in self.parsed()]
 
         async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
             self.messages.append(envelope)
             return "250 OK"
 
+    import socket
+
+    with socket.socket() as probe:  # a free port on loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     handler = Collector()
-    controller = Controller(handler, hostname="127.0.0.1", port=0)
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     old = {key: app.config[key] for key in ("MAIL_BACKEND", "MAIL_SERVER", "MAIL_PORT")}
-    app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1",
-                      MAIL_PORT=controller.server.sockets[0].getsockname()[1])
+    app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
     try:
         yield handler
     finally:

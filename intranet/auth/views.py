@@ -109,7 +109,8 @@ def change_password():
             getattr(form, error.field).errors.append(error.message)
         else:
             db.session.commit()
-            login_user(current_user, remember=False)  # keep this session, end all others
+            # Keep this session (with the new nonce); every other session has ended.
+            login_user(current_user._get_current_object(), remember=False)
             flash(_("Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet."), "success")
             return redirect_after_post(url_for("auth.profile"))
     return render_template("auth/change_password.html", form=form), 422 if form.errors else 200

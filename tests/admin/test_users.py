@@ -1,0 +1,131 @@
+"""Admins create, edit, assign roles to and deactivate people."""
+
+from sqlalchemy import select
+
+from intranet.audit.models import AuditEntry
+from intranet.auth.models import User
+from intranet.extensions import db
+
+
+def _form(unit, **overrides):
+    data = {"name": "Neue Kollegin", "email": "neu@test.example", "unit_id": unit.id,
+            "locale": "de", "password": ""}
+    data.update(overrides)
+    return data
+
+
+def test_admin_creates_user_with_roles(client, factory, login_as):
+    tree = factory.tree()
+    login_as(factory.admin(unit=tree["a10"]))
+    response = client.post("/admin/users/new", data=_form(
+        tree["sg321"], guide_units=[tree["a32"].id], is_admin="y"))
+    assert response.status_code == 303
+    user = db.session.scalar(select(User).where(User.email == "neu@test.example"))
+    assert user.roles == {"staff", "guide", "admin"}
+    assert user.scope_unit_ids("guide") == {tree["a32"].id}
+    assert user.password_hash is None  # sets it via the reset link
+    actions = set(db.session.scalars(select(AuditEntry.action)))
+    assert {"user_created", "roles_changed"} <= actions
+
+
+def test_create_user_errors_keep_input(client, factory, login_as):
+    tree = factory.tree()
+    existing = factory.user(unit=tree["a10"])
+    login_as(factory.admin(unit=tree["a10"]))
+    response = client.post("/admin/users/new", data=_form(tree["sg321"], email=existing.email,
+                                                          name="Behalte mich"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "bereits vergeben" in html and "Behalte mich" in html
+    response = client.post("/admin/users/new", data=_form(tree["sg321"], name="x" * 500,
+                                                          email="kaputt", unit_id=0))
+    html = response.get_data(as_text=True)
+    assert "Höchstens 120 Zeichen." in html
+    assert "gültige E-Mail-Adresse" in html
+    assert "Bitte wählen Sie eine Organisationseinheit." in html
+
+
+def test_unknown_unit_id_is_a_field_error(client, factory, login_as):
+    tree = factory.tree()
+    login_as(factory.admin(unit=tree["a10"]))
+    response = client.post("/admin/users/new", data=_form(tree["sg321"], unit_id=999999))
+    assert response.status_code == 422
+    assert db.session.scalar(select(User).where(User.email == "neu@test.example")) is None
+
+
+def test_edit_user_changes_roles_and_audits(client, factory, login_as):
+    tree = factory.tree()
+    user = factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])])
+    login_as(factory.admin(unit=tree["a10"]))
+    response = client.post(f"/admin/users/{user.id}", data=_form(
+        tree["sg322"], email=user.email, name="Umbenannt", leadership_units=[tree["d2"].id]))
+    assert response.status_code == 303
+    db.session.refresh(user)
+    assert user.name == "Umbenannt" and user.unit_id == tree["sg322"].id
+    assert user.roles == {"staff", "leadership"}
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "roles_changed"))
+    assert entry.object_id == user.id
+
+
+def test_admin_cannot_remove_own_admin_role_or_deactivate_self(client, factory, login_as):
+    tree = factory.tree()
+    admin = factory.admin(unit=tree["a10"])
+    login_as(admin)
+    response = client.post(f"/admin/users/{admin.id}", data=_form(tree["a10"], email=admin.email,
+                                                                  name=admin.name))
+    assert response.status_code == 422
+    assert "nicht selbst entziehen" in response.get_data(as_text=True)
+    client.post(f"/admin/users/{admin.id}/deactivate")
+    assert db.session.get(User, admin.id).is_active_account
+
+
+def test_deactivate_and_reactivate(client, factory, login_as):
+    tree = factory.tree()
+    user = factory.user(unit=tree["sg321"])
+    login_as(factory.admin(unit=tree["a10"]))
+    assert client.post(f"/admin/users/{user.id}/deactivate").status_code == 303
+    assert not db.session.get(User, user.id).is_active_account
+    assert client.post(f"/admin/users/{user.id}/reactivate").status_code == 303
+    assert db.session.get(User, user.id).is_active_account
+
+
+def test_user_list_filters_and_paginates(client, factory, login_as):
+    tree = factory.tree()
+    for index in range(30):
+        factory.user(name=f"Mitarbeiterin {index:02d}", unit=tree["sg321"])
+    factory.user(name="Gesuchte Person", unit=tree["sg322"], roles=[("guide", tree["a32"])])
+    login_as(factory.admin(unit=tree["a10"]))
+    html = client.get("/admin/users").get_data(as_text=True)
+    assert "Seite 1 von 2" in html
+    html = client.get("/admin/users?q=gesucht").get_data(as_text=True)
+    assert "Gesuchte Person" in html and "Mitarbeiterin 01" not in html
+    html = client.get("/admin/users?role=guide").get_data(as_text=True)
+    assert "Gesuchte Person" in html and "Mitarbeiterin 01" not in html
+    assert client.get("/admin/users?page=999").status_code == 200
+
+
+def test_user_list_partial_for_htmx_target(client, factory, login_as):
+    login_as(factory.admin())
+    partial = client.get("/admin/users?q=x", headers={"HX-Request": "true", "HX-Target": "user-results"})
+    assert partial.get_data(as_text=True).lstrip().startswith('<div id="user-results">')
+    boosted = client.get("/admin/users", headers={"HX-Request": "true", "HX-Boosted": "true",
+                                                  "HX-Target": "user-results"})
+    assert "<html" in boosted.get_data(as_text=True)
+
+
+def test_query_counts_are_constant(client, factory, login_as, count_queries):
+    tree = factory.tree()
+    admin = factory.admin(unit=tree["a10"])
+    login_as(admin)
+    counts = []
+    for extra in (5, 50):
+        for index in range(extra):
+            factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])] if index % 3 == 0 else [])
+        per_page = {}
+        for path in ("/admin/users", "/org/", "/", "/admin/audit", "/notifications/"):
+            with count_queries() as counter:
+                assert client.get(path).status_code == 200
+            per_page[path] = counter.count
+        counts.append(per_page)
+    assert counts[0] == counts[1]
+    assert max(counts[1].values()) <= 8, counts[1]

@@ -35,6 +35,7 @@ class BenchContext:
     emails: dict[str, str] = field(default_factory=dict)
     role_user_ids: dict[str, int] = field(default_factory=dict)
     store: dict = field(default_factory=dict)
+    unit_members: dict[int, list[int]] = field(default_factory=dict)
 
     @property
     def session(self):

@@ -20,6 +20,7 @@ BLUEPRINTS = [
     "intranet.admin.views:bp",
     "intranet.org.views:bp",
     "intranet.notify.views:bp",
+    "intranet.guides.views:bp",
     "intranet.decisions.views:bp",
     "intranet.training.views:bp",
 ]

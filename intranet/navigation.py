@@ -18,6 +18,7 @@ class NavItem:
 
 NAV_ITEMS = [
     NavItem("main.home", _l("Start"), section="/"),
+    NavItem("guides.index", _l("Lotsen & Fragen"), section="/guides"),
     NavItem("org.tree", _l("Organisation"), section="/org"),
     NavItem("admin.users", _l("Verwaltung"), permissions.can_use_admin_area, section="/admin"),
 ]

@@ -36,6 +36,11 @@ class Job:
 JOBS: dict[str, Job] = {
     job.name: job
     for job in [
+        Job("escalate", "intranet.guides.jobs:escalate",
+            "Leitet unbeantwortete Fragen nach Fristablauf an die nächste Ebene weiter.",
+            "interval", {"minutes": 5}),
+        Job("warn-deadline", "intranet.guides.jobs:warn",
+            "Erinnert Lotsen kurz vor Ablauf der Antwortfrist.", "interval", {"minutes": 5}),
         Job("mail", "intranet.notify.services:deliver_outbox",
             "Versendet wartende E-Mails aus dem Postausgang.", "interval", {"minutes": 1}),
         Job("digest", "intranet.notify.services:send_digests",

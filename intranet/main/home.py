@@ -23,6 +23,7 @@ class Panel:
 
 
 PANELS: list[Panel] = [
+    Panel("guides", "intranet.guides.panels:home_panel", "guides/partials/_home_panel.html"),
     Panel("notifications", "intranet.notify.panels:home_panel",
           "notify/partials/_home_panel.html"),
 ]

@@ -86,3 +86,4 @@ def can_use_admin_area(user) -> bool:
 
 
 # --- Feature rules (each feature's module re-exported here) --------------------------
+from intranet.permissions.guides import *  # noqa: E402,F401,F403

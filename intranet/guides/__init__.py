@@ -1,0 +1,1 @@
+"""Digital guides (Lotsinnen und Lotsen) and questions, with escalation up the org tree."""

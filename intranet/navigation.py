@@ -19,6 +19,10 @@ class NavItem:
 NAV_ITEMS = [
     NavItem("main.home", _l("Start"), section="/"),
     NavItem("guides.index", _l("Lotsen & Fragen"), section="/guides"),
+    NavItem("training.catalogue", _l("Lernpfade"), section="/training"),
+    NavItem("pilots.index", _l("Pilotprojekte"), section="/pilots"),
+    NavItem("feedback.board", _l("Feedback"), section="/feedback"),
+    NavItem("decisions.index", _l("Entscheidungen"), section="/decisions"),
     NavItem("org.tree", _l("Organisation"), section="/org"),
     NavItem("admin.users", _l("Verwaltung"), permissions.can_use_admin_area, section="/admin"),
 ]

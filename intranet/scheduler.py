@@ -46,6 +46,12 @@ JOBS: dict[str, Job] = {
         Job("digest", "intranet.notify.services:send_digests",
             "Tägliche Zusammenfassung für alle, die sie gewählt haben.",
             "cron", {"hour": 7, "minute": 0}),
+        Job("training-reminders", "intranet.training.jobs:training_reminders",
+            "Erinnert 14 und 3 Tage vor dem Termin an zugewiesene Lernpfade.",
+            "cron", {"hour": 6, "minute": 30}),
+        Job("decision-reminders", "intranet.decisions.jobs:run_reminders",
+            "Erinnert an offene Fragen zu Entscheidungen, Überprüfungstermine und "
+            "Kenntnisnahmen.", "cron", {"hour": 6, "minute": 45}),
     ]
 }
 

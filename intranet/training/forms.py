@@ -1,0 +1,185 @@
+"""Forms of the training paths."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import DataRequired, Length, Optional
+
+from intranet.auth.forms import REQUIRED
+
+BERLIN = ZoneInfo("Europe/Berlin")
+MAX_300 = _l("Höchstens 300 Zeichen.")
+MD_HINT = _l("Überschriften mit ##, Listen mit -, Links mit [Text](Adresse).")
+LEVEL_CHOICES = [("einstieg", _l("Einstieg")), ("aufbau", _l("Aufbau")),
+                 ("vertiefung", _l("Vertiefung"))]
+KIND_CHOICES = [("read", _l("Lesen")), ("link", _l("Link oder Video")),
+                ("session", _l("Präsenztermin")), ("quiz", _l("Selbsttest (Quiz)")),
+                ("practice", _l("Praxisnachweis (Bestätigung durch Lotsin/Lotse)"))]
+
+
+class GermanIntegerField(IntegerField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Bitte geben Sie eine ganze Zahl ein.")) from None
+
+
+class GermanDateField(DateField):
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ).")) from None
+
+
+class LocalDateTimeField(DateTimeLocalField):
+    """Entered in Berlin time, handed to services as aware UTC."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("Bitte geben Sie Datum und Uhrzeit vollständig an.")) from None
+
+    @property
+    def utc(self) -> datetime | None:
+        return self.data.replace(tzinfo=BERLIN) if self.data else None
+
+    def set_utc(self, value: datetime | None) -> None:
+        self.data = value.astimezone(BERLIN).replace(tzinfo=None) if value else None
+
+
+class CatalogueFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Suchbegriff"), validators=[Optional(), Length(max=100, message=_l(
+        "Höchstens 100 Zeichen."))])
+    level = SelectField(_l("Stufe"), choices=[("", _l("Alle Stufen"))] + LEVEL_CHOICES,
+                        validate_choice=False)
+    topic = SelectField(_l("Thema"), coerce=int, validate_choice=False)
+    show = SelectField(_l("Anzeigen"), validate_choice=False, choices=[
+        ("", _l("Alle Lernpfade")), ("unit", _l("Für meine Einheit vorgesehen")),
+        ("assigned", _l("Mir zugewiesen")), ("mine", _l("Von mir begonnen"))])
+
+    def coerce_topic(self):
+        try:
+            return int(self.topic.raw_data[0]) if self.topic.raw_data else 0
+        except (TypeError, ValueError):
+            return 0
+
+
+class PathForm(FlaskForm):
+    title = StringField(_l("Titel"), validators=[
+        DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))])
+    summary = TextAreaField(_l("Zusammenfassung (Markdown)"), description=MD_HINT,
+                            validators=[Length(max=20000, message=_l("Höchstens 20.000 Zeichen."))],
+                            render_kw={"rows": 8})
+    level = SelectField(_l("Stufe"), choices=LEVEL_CHOICES)
+    audience = StringField(_l("Für wen?"), description=_l("z. B. „Alle Beschäftigten mit "
+                                                           "Bildschirmarbeitsplatz“"),
+                           validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))])
+    estimated_minutes = GermanIntegerField(_l("Geschätzte Dauer in Minuten"), default=30,
+                                           validators=[DataRequired(REQUIRED)])
+    topic_id = SelectField(_l("Thema"), coerce=int)
+    is_sequential = BooleanField(_l("Schritte der Reihe nach (weiter erst nach Abschluss)"),
+                                 default=True)
+    prerequisite_ids = SelectMultipleField(
+        _l("Voraussetzungen (vorher abzuschließende Lernpfade)"), coerce=int,
+        description=_l("Mehrfachauswahl mit Strg- bzw. Umschalttaste."))
+    preview = SubmitField(_l("Vorschau anzeigen"))
+    save = SubmitField(_l("Speichern"))
+
+
+class StepForm(FlaskForm):
+    kind = SelectField(_l("Art des Schritts"), choices=KIND_CHOICES)
+    title = StringField(_l("Titel"), validators=[
+        DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))])
+    body = TextAreaField(_l("Text (Markdown)"), description=MD_HINT, render_kw={"rows": 10},
+                         validators=[Length(max=50000, message=_l("Höchstens 50.000 Zeichen."))])
+    url = URLField(_l("Adresse (Link oder Video)"), description=_l("Beginnt mit https://"),
+                   validators=[Length(max=500, message=_l("Höchstens 500 Zeichen."))])
+    session_starts_at = LocalDateTimeField(_l("Beginn"), validators=[Optional()])
+    session_ends_at = LocalDateTimeField(_l("Ende"), validators=[Optional()])
+    session_place = StringField(_l("Ort"), validators=[
+        Length(max=200, message=_l("Höchstens 200 Zeichen."))])
+    capacity = GermanIntegerField(_l("Plätze"), validators=[Optional()])
+    pass_mark = GermanIntegerField(_l("Bestehensgrenze in Prozent"), default=80,
+                                   validators=[Optional()])
+    mark_updated = BooleanField(_l("Als „aktualisiert“ markieren und alle benachrichtigen, "
+                                   "die diesen Schritt schon abgeschlossen haben"))
+    preview = SubmitField(_l("Vorschau anzeigen"))
+    save = SubmitField(_l("Speichern"))
+
+
+class QuestionForm(FlaskForm):
+    text = StringField(_l("Frage"), validators=[
+        DataRequired(REQUIRED), Length(max=500, message=_l("Höchstens 500 Zeichen."))])
+    explanation = TextAreaField(_l("Erklärung (wird nach dem Antworten gezeigt)"), render_kw={"rows": 3},
+                                validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))])
+    option_1 = StringField(_l("Antwort 1"), validators=[Length(max=300, message=MAX_300)])
+    correct_1 = BooleanField(_l("Antwort 1 ist richtig"))
+    option_2 = StringField(_l("Antwort 2"), validators=[Length(max=300, message=MAX_300)])
+    correct_2 = BooleanField(_l("Antwort 2 ist richtig"))
+    option_3 = StringField(_l("Antwort 3 (optional)"),
+                           validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))])
+    correct_3 = BooleanField(_l("Antwort 3 ist richtig"))
+    option_4 = StringField(_l("Antwort 4 (optional)"),
+                           validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))])
+    correct_4 = BooleanField(_l("Antwort 4 ist richtig"))
+
+    def options(self) -> list[tuple[str, bool]]:
+        return [(getattr(self, f"option_{i}").data, getattr(self, f"correct_{i}").data)
+                for i in range(1, 5)]
+
+
+class MoveForm(FlaskForm):
+    position = GermanIntegerField(_l("Neue Position"), validators=[DataRequired(REQUIRED)])
+
+
+class StatusForm(FlaskForm):
+    status = HiddenField()
+
+
+class PracticeRequestForm(FlaskForm):
+    note = TextAreaField(_l("Was haben Sie in der Praxis gemacht? (optional)"), render_kw={"rows": 3},
+                         validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))])
+
+
+class PracticeDecisionForm(FlaskForm):
+    feedback = TextAreaField(_l("Rückmeldung"), render_kw={"rows": 3},
+                             description=_l("Pflicht, wenn noch etwas fehlt."),
+                             validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))])
+    confirm = SubmitField(_l("Bestätigen"))
+    send_feedback = SubmitField(_l("Rückmeldung senden"))
+
+
+class AssignForm(FlaskForm):
+    unit_id = SelectField(_l("Organisationseinheit (mit allen Untereinheiten)"), coerce=int,
+                          validate_choice=False)
+    due_on = GermanDateField(_l("Abschließen bis"), validators=[DataRequired(REQUIRED)])
+
+
+class ReportFilterForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    path = SelectField(_l("Lernpfad"), coerce=int, validate_choice=False)

@@ -8,6 +8,7 @@ from sqlalchemy import text
 from intranet import permissions
 from intranet.extensions import db, limiter
 from intranet.htmx import redirect_after_post
+from intranet.main import my_data as my_data_sections
 from intranet.main import site_pages
 from intranet.main.forms import SitePageForm
 from intranet.main.home import load_panels
@@ -19,6 +20,23 @@ bp = Blueprint("main", __name__)
 @login_required
 def home():
     return render_template("main/home.html", panels=load_panels(current_user))
+
+
+@bp.get("/meine-daten")
+@login_required
+def my_data():
+    return render_template("main/my_data.html", sections=my_data_sections.collect(current_user))
+
+
+@bp.get("/meine-daten.json")
+@login_required
+def my_data_download():
+    sections = my_data_sections.collect(current_user)
+    payload = {str(section.title): {"sichtbar_fuer": str(section.visible_to), "daten": section.rows}
+               for section in sections}
+    response = jsonify(payload)
+    response.headers["Content-Disposition"] = 'attachment; filename="meine-daten-lotse.json"'
+    return response
 
 
 @bp.get("/healthz")

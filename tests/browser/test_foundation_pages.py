@@ -59,7 +59,8 @@ def test_admin_pages_are_accessible(page, factory):
         factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])] if index == 0 else [])
     login(page, factory.admin(unit=tree["a10"]))
     for path in ("/admin/users", "/org/", f"/org/{tree['a32'].id}", "/admin/users/new",
-                 "/admin/audit", "/notifications/", "/auth/profile"):
+                 "/admin/audit", "/notifications/", "/auth/profile", "/meine-daten",
+                 "/seiten/barrierefreiheit", "/auth/password", "/admin/import"):
         page.goto(path)
         assert_accessible(page, path)
     assert_no_csp_errors(page)

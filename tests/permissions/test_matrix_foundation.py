@@ -17,6 +17,8 @@ CASES = [
     Case("profile", "GET", "/auth/profile", SIGNED_IN),
     Case("password", "GET", "/auth/password", SIGNED_IN),
     Case("logout via GET is not allowed", "GET", "/auth/logout", {"*": 405}),
+    Case("my data", "GET", "/meine-daten", SIGNED_IN),
+    Case("my data download", "GET", "/meine-daten.json", SIGNED_IN),
     Case("notifications", "GET", "/notifications/", SIGNED_IN),
     Case("badge", "GET", "/notifications/badge", SIGNED_IN),
     Case("open someone else's notification", "POST", "/notifications/{notification}/open",

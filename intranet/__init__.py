@@ -23,6 +23,7 @@ BLUEPRINTS = [
     "intranet.guides.views:bp",
     "intranet.decisions.views:bp",
     "intranet.training.views:bp",
+    "intranet.pilots.views:bp",
 ]
 
 

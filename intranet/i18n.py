@@ -1,6 +1,6 @@
 """Language and time zone selection: German first, English second."""
 
-from flask import current_app, session
+from flask import current_app, has_request_context, session
 from flask_login import current_user
 
 
@@ -8,7 +8,8 @@ def select_locale() -> str:
     supported = current_app.config["LOTSE_LOCALES"]
     if current_user and current_user.is_authenticated and current_user.locale in supported:
         return current_user.locale
-    chosen = session.get("locale")
+    # Jobs and services outside a request render lazy strings too (no session there).
+    chosen = session.get("locale") if has_request_context() else None
     if chosen in supported:
         return chosen
     return current_app.config["BABEL_DEFAULT_LOCALE"]

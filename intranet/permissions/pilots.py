@@ -1,0 +1,42 @@
+"""Who may do what with pilot projects.
+
+Every signed-in person sees pilots and may sign up; leadership and admins create
+pilots; the creator, the named owner and admins manage a pilot. Motivations are
+visible to those who manage the pilot only.
+"""
+
+from __future__ import annotations
+
+__all__ = ["can_view_pilots", "can_create_pilot", "can_manage_pilot", "can_sign_up_for_pilot",
+           "can_see_pilot_motivations"]
+
+
+def _signed_in(user) -> bool:
+    return bool(user) and user.is_authenticated
+
+
+def _admin(user) -> bool:
+    return _signed_in(user) and "admin" in user.roles
+
+
+def can_view_pilots(user) -> bool:
+    return _signed_in(user)
+
+
+def can_create_pilot(user) -> bool:
+    return _signed_in(user) and bool({"leadership", "admin"} & user.roles)
+
+
+def can_manage_pilot(user, pilot) -> bool:
+    if not _signed_in(user) or pilot is None:
+        return False
+    return _admin(user) or user.id in (pilot.owner_id, pilot.created_by_id)
+
+
+def can_sign_up_for_pilot(user, pilot) -> bool:
+    """May this person use the sign-up form at all (the service checks status and deadline)."""
+    return _signed_in(user) and pilot is not None
+
+
+def can_see_pilot_motivations(user, pilot) -> bool:
+    return can_manage_pilot(user, pilot)

@@ -1,0 +1,1 @@
+"""Pilot projects: sign-up with capacity and waitlist, owner tools, results for everyone."""

@@ -81,3 +81,10 @@ class AuditFilterForm(FlaskForm):
         csrf = False
 
     action = StringField(_l("Aktion"), validators=[Optional(), Length(max=60)])
+
+
+class TopicForm(FlaskForm):
+    name = StringField(_l("Name des Themas"), validators=[
+        DataRequired(REQUIRED), Length(max=80, message=_l("Höchstens 80 Zeichen."))])
+    description = StringField(_l("Kurzbeschreibung (optional)"), validators=[
+        Optional(), Length(max=300, message=_l("Höchstens 300 Zeichen."))])

@@ -167,3 +167,6 @@ def audit_log():
         query = query.where(AuditEntry.action == form.action.data.strip())
     page = db.paginate(query, per_page=50, error_out=False)
     return render_template("admin/audit.html", page=page, form=form)
+
+
+from intranet.admin import topic_views  # noqa: E402,F401 - registers the topic routes on bp

@@ -81,6 +81,10 @@ def can_edit_site_pages(user) -> bool:
     return is_admin(user)
 
 
+def can_manage_topics(user) -> bool:
+    return is_admin(user)
+
+
 def can_use_admin_area(user) -> bool:
     return can_manage_users(user) or can_manage_org(user)
 

@@ -60,7 +60,7 @@ def test_admin_pages_are_accessible(page, factory):
     login(page, factory.admin(unit=tree["a10"]))
     for path in ("/admin/users", "/org/", f"/org/{tree['a32'].id}", "/admin/users/new",
                  "/admin/audit", "/notifications/", "/auth/profile", "/meine-daten",
-                 "/seiten/barrierefreiheit", "/auth/password", "/admin/import"):
+                 "/seiten/barrierefreiheit", "/auth/password", "/admin/import", "/admin/topics"):
         page.goto(path)
         assert_accessible(page, path)
     assert_no_csp_errors(page)
@@ -99,3 +99,14 @@ def test_page_reflows_at_320_pixels(page, factory):
     page.goto("/admin/users")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 320, f"horizontal scrolling at 320px: {scroll_width}px"
+
+
+def test_session_expiry_during_htmx_request_shows_login_page(page, factory):
+    login_as_admin = factory.admin()
+    login(page, login_as_admin)
+    page.goto("/admin/users")
+    page.context.clear_cookies()
+    page.fill("#q", "irgendwer")
+    page.wait_for_url(lambda url: "/auth/login" in url)
+    assert page.locator("h1").inner_text() == "Anmelden bei Lotse"
+    assert page.locator("#user-results").count() == 0

@@ -34,6 +34,9 @@ CASES = [
     Case("edit user", "GET", "/admin/users/{user}", ADMIN_ONLY),
     Case("deactivate user", "POST", "/admin/users/{user}/deactivate", ADMIN_POST),
     Case("import", "GET", "/admin/import", ADMIN_ONLY),
+    Case("topics", "GET", "/admin/topics", ADMIN_ONLY),
+    Case("edit topic", "GET", "/admin/topics/{topic}", ADMIN_ONLY),
+    Case("toggle topic", "POST", "/admin/topics/{topic}/toggle", ADMIN_POST),
     Case("audit log", "GET", "/admin/audit", ADMIN_ONLY),
 ]
 
@@ -46,5 +49,5 @@ def test_foundation_matrix(case, actors, check_case, factory):
     empty_unit = factory.unit("Leere Einheit", actors.tree["root"])
     target = factory.user(name="Zielperson", unit=actors.tree["sg321"])
     ids = {"notification": notification.id, "unit": actors.tree["a32"].id,
-           "empty_unit": empty_unit.id, "user": target.id}
+           "empty_unit": empty_unit.id, "user": target.id, "topic": factory.topic().id}
     assert check_case(case, actors, ids) == []

@@ -1,0 +1,30 @@
+"""Admins maintain the shared topics."""
+
+from sqlalchemy import select
+
+from intranet.extensions import db
+from intranet.topics.models import Topic
+from intranet.topics.services import active_topics
+
+
+def test_create_rename_and_hide_topic(client, factory, login_as):
+    login_as(factory.admin())
+    assert client.post("/admin/topics", data={"name": " E-Akte ", "description": "Akten"}).status_code == 303
+    topic = db.session.scalar(select(Topic))
+    assert topic.name == "E-Akte"
+    response = client.post("/admin/topics", data={"name": "e-akte"})
+    assert response.status_code == 422 and "gibt es schon" in response.get_data(as_text=True)
+    assert client.post(f"/admin/topics/{topic.id}", data={"name": "E-Akte Plus"}).status_code == 303
+    assert client.post(f"/admin/topics/{topic.id}/toggle").status_code == 303
+    db.session.refresh(topic)
+    assert topic.name == "E-Akte Plus" and not topic.is_active
+    assert active_topics() == []
+
+
+def test_topic_errors_keep_input(client, factory, login_as):
+    login_as(factory.admin())
+    response = client.post("/admin/topics", data={"name": "", "description": "Meine Beschreibung"})
+    assert response.status_code == 422
+    assert "Meine Beschreibung" in response.get_data(as_text=True)
+    response = client.post("/admin/topics", data={"name": "x" * 81})
+    assert "Höchstens 80 Zeichen." in response.get_data(as_text=True)

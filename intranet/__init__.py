@@ -22,6 +22,7 @@ BLUEPRINTS = [
     "intranet.notify.views:bp",
     "intranet.guides.views:bp",
     "intranet.decisions.views:bp",
+    "intranet.decisions.api:bp",
     "intranet.training.views:bp",
     "intranet.pilots.views:bp",
 ]

@@ -52,8 +52,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
 
-    from intranet import htmx as htmx_helpers
+    import importlib
+
     from intranet import i18n, security, sqlite_setup
+
+    # Not `from intranet import htmx`: that name is the flask-htmx extension imported at the
+    # top of this module, so the helpers' init_app (OOB flash, htmx_request) never ran.
+    htmx_helpers = importlib.import_module("intranet.htmx")
 
     sqlite_setup.init_app(app)
     i18n.init_app(app, babel)

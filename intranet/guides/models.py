@@ -74,7 +74,8 @@ class Question(db.Model):
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     accepted_answer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("question_answer.id", use_alter=True, name="fk_question_accepted_answer"))
+        ForeignKey("question_answer.id", use_alter=True, name="fk_question_accepted_answer",
+                   ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

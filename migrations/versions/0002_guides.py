@@ -130,7 +130,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_question_follow_user_id'), ['user_id'], unique=False)
     with op.batch_alter_table('question', schema=None) as batch_op:
         batch_op.create_foreign_key('fk_question_accepted_answer', 'question_answer',
-                                    ['accepted_answer_id'], ['id'])
+                                    ['accepted_answer_id'], ['id'], ondelete='SET NULL')
 
 
 def downgrade():

@@ -1,0 +1,223 @@
+"""The guides pages through the app: plain and htmx, bad input, German messages, 422s."""
+
+from sqlalchemy import select
+
+from intranet.extensions import db
+from intranet.guides import services
+from intranet.guides.models import Question
+from intranet.notify.models import Notification
+
+HTMX = {"HX-Request": "true"}
+
+
+def ask(org, title="Wie funktioniert die E-Akte?", private=False):
+    question = services.ask(org.asker, title, "Bitte **kurz** erklären.", None, private)
+    db.session.commit()
+    return question
+
+
+def test_ask_routes_and_redirects_to_the_question(org, client, login_as):
+    login_as(org.asker)
+    response = client.post("/guides/ask", data={"title": "Wo finde ich Vorlagen?", "body": "",
+                                                "topic_id": "0", "visibility": "private"})
+    assert response.status_code == 303
+    question = db.session.scalar(select(Question))
+    assert response.headers["Location"].endswith(f"/guides/questions/{question.id}")
+    assert question.is_private and question.current_unit_id == org.tree["a32"].id
+    page = client.get(response.headers["Location"])
+    assert "Wo finde ich Vorlagen?" in page.text and "Lotsen von Amt 32" in page.text
+
+
+def test_empty_and_overlong_questions_get_german_errors_and_keep_input(org, client, login_as):
+    login_as(org.asker)
+    response = client.post("/guides/ask", data={"title": "", "body": "Mein Text",
+                                                "topic_id": "0", "visibility": "public"})
+    assert response.status_code == 422
+    assert "Bitte füllen Sie dieses Feld aus." in response.text and "Mein Text" in response.text
+    long_body = "x" * 20_000
+    response = client.post("/guides/ask", data={"title": "Titel", "body": long_body,
+                                                "topic_id": "0", "visibility": "public"})
+    assert response.status_code == 422
+    assert "Höchstens 10000 Zeichen." in response.text
+    assert 'aria-invalid="true"' in response.text
+    assert db.session.scalar(select(Question)) is None
+
+
+def test_unknown_topic_is_a_field_error(org, client, login_as):
+    login_as(org.asker)
+    response = client.post("/guides/ask", data={"title": "Titel", "topic_id": "999999",
+                                                "visibility": "public"})
+    assert response.status_code == 422
+    assert "Dieses Thema gibt es nicht." in response.text
+    response = client.post("/guides/ask", data={"title": "Titel", "topic_id": "abc",
+                                                "visibility": "public"})
+    assert response.status_code == 422
+
+
+def test_suggestions_as_partial_and_as_page(org, client, login_as):
+    question = ask(org, "Wie scanne ich Rechnungen in die E-Akte?")
+    services.answer(question, org.amt_guide, "Mit dem Scanner im Flur.")
+    private = ask(org, "Private E-Akte Frage", private=True)
+    services.answer(private, org.amt_guide, "Geheim.")
+    db.session.commit()
+    login_as(org.other_staff)
+    partial = client.get("/guides/suggestions?title=Rechnungen%20scannen",
+                         headers={**HTMX, "HX-Target": "suggestions"})
+    assert partial.text.lstrip().startswith('<section id="suggestions"')
+    assert "Wie scanne ich Rechnungen" in partial.text
+    page = client.get("/guides/suggestions?title=E-Akte")
+    assert "<html" in page.text and "Wie scanne ich Rechnungen" in page.text
+    assert "Private E-Akte Frage" not in page.text
+
+
+def test_faq_search_and_topic_filter(org, client, login_as, factory):
+    topic = factory.topic("Videokonferenz")
+    with_topic = services.ask(org.asker, "Kamera geht nicht in der Videokonferenz", "", topic.id,
+                              False)
+    other = ask(org, "Drucker druckt nicht")
+    for question in (with_topic, other):
+        services.answer(question, org.amt_guide, "Neu starten.")
+    ask(org, "Unbeantwortete Frage zur Kamera")
+    db.session.commit()
+    login_as(org.other_staff)
+    text = client.get("/guides/faq?q=kamera").text
+    assert "Kamera geht nicht" in text and "Drucker" not in text and "Unbeantwortete" not in text
+    text = client.get(f"/guides/faq?topic={topic.id}", headers={**HTMX,
+                                                                "HX-Target": "faq-results"}).text
+    assert text.lstrip().startswith('<div id="faq-results">') and "Kamera" in text
+    assert client.get("/guides/faq?q=" + "a" * 5000).status_code == 200
+
+
+def test_answer_accept_reopen_cycle_with_notifications(org, client, login_as):
+    question = ask(org)
+    login_as(org.amt_guide)
+    response = client.post(f"/guides/questions/{question.id}/answer",
+                           data={"body": "So geht es.", "kind": "answer"})
+    assert response.status_code == 303
+    assert db.session.scalar(select(Notification).where(
+        Notification.user_id == org.asker.id, Notification.kind == "question_update")) is not None
+    login_as(org.asker)
+    answer_id = db.session.get(Question, question.id).answers[0].id
+    assert client.post(f"/guides/questions/{question.id}/accept",
+                       data={"answer_id": answer_id}).status_code == 303
+    assert db.session.get(Question, question.id).status == "solved"
+    assert "hat geholfen" in client.get(f"/guides/questions/{question.id}").text
+    assert client.post(f"/guides/questions/{question.id}/reopen").status_code == 303
+    assert db.session.get(Question, question.id).status == "open"
+
+
+def test_empty_answer_is_a_422_with_message(org, client, login_as):
+    question = ask(org)
+    login_as(org.amt_guide)
+    response = client.post(f"/guides/questions/{question.id}/answer", data={"body": " "})
+    assert response.status_code == 422
+    assert "Bitte füllen Sie dieses Feld aus." in response.text
+
+
+def test_accepting_on_someone_elses_question_is_refused(org, client, login_as):
+    question = ask(org)
+    services.answer(question, org.amt_guide, "Antwort")
+    db.session.commit()
+    login_as(org.other_staff)
+    answer_id = question.answers[0].id
+    response = client.post(f"/guides/questions/{question.id}/accept",
+                           data={"answer_id": answer_id})
+    assert response.status_code == 403
+    assert db.session.get(Question, question.id).status == "answered"
+
+
+def test_answering_a_question_not_routed_to_me_is_refused(org, client, login_as, factory):
+    other_guide = factory.user(unit=org.tree["a10"], roles=[("guide", org.tree["a10"])])
+    question = ask(org)
+    login_as(other_guide)
+    response = client.post(f"/guides/questions/{question.id}/answer", data={"body": "Hallo"})
+    assert response.status_code == 403
+    assert db.session.get(Question, question.id).answers == []
+
+
+def test_claim_via_htmx_and_second_claimer_gets_a_clear_message(org, client, login_as, app):
+    question = ask(org)
+    login_as(org.amt_guide)
+    headers = {**HTMX, "HX-Target": f"claim-{question.id}"}
+    response = client.post(f"/guides/questions/{question.id}/claim", headers=headers)
+    assert response.status_code == 200
+    assert "Von Ihnen übernommen" in response.text and "data-focus-after-swap" in response.text
+    assert "notifications-changed" in response.headers["HX-Trigger"]
+    second = app.test_client()
+    login_as(org.dezernat_guide, second)
+    response = second.post(f"/guides/questions/{question.id}/claim", headers=headers)
+    assert response.status_code == 409
+    assert "Gerda Guide hat diese Frage gerade übernommen." in response.text
+    response = second.post(f"/guides/questions/{question.id}/claim")
+    assert response.status_code == 303  # without JavaScript: back to the question, flash shown
+    assert "Gerda Guide hat diese Frage gerade übernommen." in second.get(
+        response.headers["Location"]).text
+    assert db.session.get(Question, question.id).claimed_by_id == org.amt_guide.id
+
+
+def test_inbox_filters(org, client, login_as):
+    mine, other = ask(org, "Meine Übernahme"), ask(org, "Noch offen")
+    services.claim(mine, org.amt_guide)
+    db.session.commit()
+    login_as(org.amt_guide)
+    assert "Noch offen" in client.get("/guides/inbox").text
+    text = client.get("/guides/inbox?filter=mine", headers={**HTMX,
+                                                            "HX-Target": "inbox-results"}).text
+    assert "Meine Übernahme" in text and "Noch offen" not in text
+    assert client.get("/guides/inbox?filter=unsinn").status_code == 200
+    assert other.id
+
+
+def test_guide_sets_absence_with_deputy(org, client, login_as, factory):
+    deputy = factory.user(name="Vera Vertretung", unit=org.tree["a32"])
+    login_as(org.amt_guide)
+    response = client.post(f"/guides/profile/{org.amt_guide.id}",
+                           data={"is_absent": "y", "deputy_id": "0", "note": "Urlaub"})
+    assert response.status_code == 422
+    assert "Bitte wählen Sie eine Vertretung" in response.text and "Urlaub" in response.text
+    response = client.post(f"/guides/profile/{org.amt_guide.id}",
+                           data={"is_absent": "y", "deputy_id": str(deputy.id), "note": "Urlaub"})
+    assert response.status_code == 303
+    login_as(org.asker)
+    text = client.get("/guides/").text
+    assert "abwesend" in text and "Vera Vertretung" in text
+
+
+def test_escalation_settings_form(org, client, login_as):
+    login_as(org.admin)
+    assert client.get("/guides/escalation").status_code == 200
+    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "abc",
+                                                       "warn_hours": "4"})
+    assert response.status_code == 422
+    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "24",
+                                                       "warn_hours": "30"})
+    assert response.status_code == 422 and "Die Warnung muss vor der Frist liegen" in response.text
+    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "24",
+                                                       "warn_hours": "2"})
+    assert response.status_code == 303
+
+
+def test_coverage_shows_inherited_and_missing_guides(org, client, login_as):
+    login_as(org.admin)
+    text = client.get("/guides/coverage").text
+    assert "geerbt von: Amt 32" in text  # SG 32.1 has no own guide
+    assert "niemand – an die Administration" in text  # Dezernat 1 and Amt 10
+
+
+def test_home_panel_shows_my_questions_and_inbox_count(org, client, login_as):
+    ask(org, "Panel-Frage")
+    login_as(org.asker)
+    assert "Panel-Frage" in client.get("/").text
+    login_as(org.amt_guide)
+    assert "1</span> offene Frage" in client.get("/").text
+
+
+def test_markdown_is_sanitised_on_the_question_page(org, client, login_as):
+    question = services.ask(org.asker, "XSS", "<script>alert(1)</script>\n\n"
+                            "[klick](javascript:alert(1)) <img src=x onerror=alert(1)>", None,
+                            False)
+    db.session.commit()
+    login_as(org.other_staff)
+    text = client.get(f"/guides/questions/{question.id}").text
+    assert "<script>alert" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert 'href="javascript' not in text and "<img" not in text

@@ -1,0 +1,96 @@
+"""Guides routes × roles, including private questions of other people (IDOR → 404)."""
+
+import pytest
+
+from intranet.extensions import db
+from intranet.guides import services
+from tests.permissions.conftest import Case
+
+SIGNED_IN = {"anonymous": 302, "*": 200}
+SIGNED_IN_POST = {"anonymous": 302, "*": 303}
+ADMIN_ONLY = {"anonymous": 302, "*": 403, "admin": 200}
+INBOX = {"anonymous": 302, "*": 403, "guide": 200, "other_guide": 200, "admin": 200}
+# A private question of `staff` (SG 32.1): only the asker and the guides of Amt 32 see it.
+PRIVATE_VIEW = {"anonymous": 302, "*": 404, "staff": 200, "guide": 200}
+PRIVATE_GUIDE_POST = {"anonymous": 302, "*": 404, "staff": 403, "guide": 303}
+PRIVATE_ASKER_POST = {"anonymous": 302, "*": 404, "staff": 303, "guide": 403}
+TRAIL = {"HX-Request": "true", "HX-Target": "question-trail"}
+HTMX_ANONYMOUS = {"anonymous": 401}  # htmx requests get 401 instead of a login redirect
+
+CASES = [
+    Case("contacts", "GET", "/guides/", SIGNED_IN),
+    Case("directory", "GET", "/guides/directory", SIGNED_IN),
+    Case("directory by topic", "GET", "/guides/directory?view=topics", SIGNED_IN),
+    Case("faq", "GET", "/guides/faq?q=frage", SIGNED_IN),
+    Case("faq partial", "GET", "/guides/faq", {**SIGNED_IN, **HTMX_ANONYMOUS},
+         headers={"HX-Request": "true", "HX-Target": "faq-results"}),
+    Case("suggestions", "GET", "/guides/suggestions?title=frage", SIGNED_IN),
+    Case("suggestions partial", "GET", "/guides/suggestions?title=frage", {**SIGNED_IN, **HTMX_ANONYMOUS},
+         headers={"HX-Request": "true", "HX-Target": "suggestions"}),
+    Case("ask form", "GET", "/guides/ask", SIGNED_IN),
+    Case("ask", "POST", "/guides/ask", SIGNED_IN_POST,
+         data={"title": "Neue Frage", "topic_id": "0", "visibility": "public"}),
+    Case("inbox", "GET", "/guides/inbox", INBOX),
+    Case("inbox partial", "GET", "/guides/inbox?filter=mine", {**INBOX, **HTMX_ANONYMOUS},
+         headers={"HX-Request": "true", "HX-Target": "inbox-results"}),
+    Case("inbox count", "GET", "/guides/inbox/count", INBOX),
+    Case("coverage", "GET", "/guides/coverage", ADMIN_ONLY),
+    Case("escalation settings", "GET", "/guides/escalation", ADMIN_ONLY),
+    Case("save escalation settings", "POST", "/guides/escalation",
+         {"anonymous": 302, "*": 403, "admin": 303},
+         data={"depth": "1", "sla_hours": "24", "warn_hours": "2"}),
+    Case("guide profile", "GET", "/guides/profile/{guide}",
+         {"anonymous": 302, "*": 403, "guide": 200, "admin": 200}),
+    Case("non-guide has no guide profile", "GET", "/guides/profile/{staff}",
+         {"anonymous": 302, "*": 403}),
+    Case("missing profile", "GET", "/guides/profile/999999", {"anonymous": 302, "*": 404}),
+    Case("public question", "GET", "/guides/questions/{public}", SIGNED_IN),
+    Case("missing question", "GET", "/guides/questions/999999", {"anonymous": 302, "*": 404}),
+    Case("private question", "GET", "/guides/questions/{private}", PRIVATE_VIEW),
+    Case("private question trail partial", "GET", "/guides/questions/{private}",
+         {**PRIVATE_VIEW, **HTMX_ANONYMOUS}, headers=TRAIL),
+    Case("private question claim partial", "POST", "/guides/questions/{private}/claim",
+         {"anonymous": 401, "*": 404, "staff": 403, "guide": 200},
+         headers={"HX-Request": "true", "HX-Target": "claim-{private}"}),
+    Case("claim public", "POST", "/guides/questions/{public}/claim",
+         {"anonymous": 302, "*": 403, "guide": 303}),
+    Case("release a claim (only the claimer)", "POST", "/guides/questions/{claimed}/release",
+         {"anonymous": 302, "*": 404, "staff": 403, "guide": 303}),
+    Case("answer private", "POST", "/guides/questions/{private}/answer", PRIVATE_GUIDE_POST,
+         data={"body": "Antwort"}),
+    Case("answer public not on my route", "POST", "/guides/questions/{public}/answer",
+         {"anonymous": 302, "*": 403, "guide": 303}, data={"body": "Antwort"}),
+    Case("reply private", "POST", "/guides/questions/{private}/reply", PRIVATE_ASKER_POST,
+         data={"body": "Danke"}),
+    Case("accept on private", "POST", "/guides/questions/{answered}/accept", PRIVATE_ASKER_POST,
+         data={"answer_id": "{answer}"}),
+    Case("reopen private", "POST", "/guides/questions/{solved}/reopen", PRIVATE_ASKER_POST),
+    Case("solve someone else's public question", "POST",
+         "/guides/questions/{other_public}/solve",
+         {"anonymous": 302, "*": 403, "guide": 303}),
+    Case("follow public", "POST", "/guides/questions/{public}/follow", SIGNED_IN_POST),
+    Case("follow private", "POST", "/guides/questions/{private}/follow",
+         {"anonymous": 302, "*": 404, "staff": 303, "guide": 303}),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_guides_matrix(case, actors, check_case, factory):
+    staff, guide = actors["staff"], actors["guide"]
+    public = services.ask(staff, "Öffentliche Frage", "", None, False)
+    colleague = factory.user(name="Kollegin", unit=actors.tree["sg322"])
+    other_public = services.ask(colleague, "Andere Frage", "", None, False)
+    private = services.ask(staff, "Private Frage", "", None, True)
+    claimed = services.ask(staff, "Übernommene Frage", "", None, True)
+    services.claim(claimed, guide)
+    answered = services.ask(staff, "Beantwortete Frage", "", None, True)
+    answer = services.answer(answered, guide, "Antwort")
+    solved = services.ask(staff, "Gelöste Frage", "", None, True)
+    services.mark_solved(solved, staff)
+    db.session.commit()
+    ids = {"public": public.id, "private": private.id, "claimed": claimed.id,
+           "answered": answered.id, "answer": answer.id, "solved": solved.id,
+           "other_public": other_public.id, "guide": guide.id, "staff": staff.id}
+    case.data = {key: value.format(**ids) for key, value in case.data.items()}
+    case.headers = {key: value.format(**ids) for key, value in case.headers.items()}
+    assert check_case(case, actors, ids) == []

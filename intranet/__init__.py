@@ -25,6 +25,7 @@ BLUEPRINTS = [
     "intranet.decisions.api:bp",
     "intranet.training.views:bp",
     "intranet.pilots.views:bp",
+    "intranet.feedback.views:bp",
 ]
 
 

@@ -21,6 +21,18 @@
     }
   });
 
+  // A secret link (feedback) carries its code in the URL fragment, which never reaches the
+  // server or its logs; copy it into the code field and drop it from the address bar.
+  function fillSecretFromHash() {
+    var field = document.querySelector("[data-secret-from-hash]");
+    if (field && window.location.hash.length > 1 && !field.value) {
+      field.value = decodeURIComponent(window.location.hash.slice(1));
+      history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+  }
+  document.addEventListener("DOMContentLoaded", fillSecretFromHash);
+  document.addEventListener("htmx:afterSettle", fillSecretFromHash);
+
   // Elements with data-confirm ask before submitting (works only with JS; without JS
   // the server-side confirmation pages apply).
   document.addEventListener("submit", function (event) {

@@ -1,0 +1,1 @@
+"""Feedback and error-culture board ("Feedback & Fehlerkultur")."""

@@ -1,0 +1,114 @@
+"""Read side of the feedback board: the board query and what a post page shows.
+
+Every loader runs a fixed number of queries, whatever the number of posts or comments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from intranet import permissions
+from intranet.extensions import db
+from intranet.feedback.models import (
+    KINDS,
+    STATUSES,
+    FeedbackComment,
+    FeedbackFollow,
+    FeedbackPost,
+    FeedbackStatusChange,
+    FeedbackSupport,
+)
+from intranet.org.services import org_tree
+
+
+@dataclass
+class BoardFilter:
+    kind: str = ""
+    status: str = ""
+    unit_id: int = 0
+    topic_id: int = 0
+    sort: str = "new"
+
+
+def board_query(user, criteria: BoardFilter):
+    """Posts on the board; hidden ones only for moderators (as tombstones)."""
+    query = select(FeedbackPost).options(joinedload(FeedbackPost.unit),
+                                         joinedload(FeedbackPost.topic))
+    if not permissions.can_moderate_feedback(user):
+        query = query.where(FeedbackPost.is_hidden.is_(False))
+    if criteria.kind in KINDS:
+        query = query.where(FeedbackPost.kind == criteria.kind)
+    if criteria.status in STATUSES:
+        query = query.where(FeedbackPost.status == criteria.status)
+    if criteria.unit_id and org_tree().get(criteria.unit_id) is not None:
+        query = query.where(FeedbackPost.unit_id.in_(org_tree().descendant_ids(criteria.unit_id)))
+    if criteria.topic_id:
+        query = query.where(FeedbackPost.topic_id == criteria.topic_id)
+    if criteria.sort == "support":
+        return query.order_by(FeedbackPost.support_count.desc(), FeedbackPost.created_on.desc(),
+                              FeedbackPost.id)
+    # Within a day the order is arbitrary on purpose: no time of day is stored.
+    return query.order_by(FeedbackPost.created_on.desc(), FeedbackPost.id)
+
+
+def supported_ids(user, post_ids) -> set[int]:
+    """Which of these posts the user supports by name (one query)."""
+    if not post_ids:
+        return set()
+    return set(db.session.scalars(select(FeedbackSupport.post_id).where(
+        FeedbackSupport.user_id == user.id, FeedbackSupport.post_id.in_(post_ids))))
+
+
+def load_post(post_id: int) -> FeedbackPost | None:
+    return db.session.scalar(select(FeedbackPost).options(
+        joinedload(FeedbackPost.unit), joinedload(FeedbackPost.topic),
+        joinedload(FeedbackPost.author), joinedload(FeedbackPost.linked_decision),
+    ).where(FeedbackPost.id == post_id))
+
+
+@dataclass
+class PostPage:
+    post: FeedbackPost
+    comments: list
+    history: list
+    is_supported: bool
+    is_following: bool
+
+
+def post_page(user, post: FeedbackPost) -> PostPage:
+    """Comments, answers and the user's own support/follow state (four queries)."""
+    comments = list(db.session.scalars(
+        select(FeedbackComment).options(joinedload(FeedbackComment.author))
+        .where(FeedbackComment.post_id == post.id).order_by(FeedbackComment.position)))
+    history = list(db.session.scalars(
+        select(FeedbackStatusChange).options(joinedload(FeedbackStatusChange.actor))
+        .where(FeedbackStatusChange.post_id == post.id)
+        .order_by(FeedbackStatusChange.created_at, FeedbackStatusChange.id)))
+    supported = bool(user is not None and supported_ids(user, [post.id]))
+    following = user is not None and db.session.scalar(select(FeedbackFollow.id).where(
+        FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id)) is not None
+    return PostPage(post, comments, history, supported, following)
+
+
+def moderation_queue():
+    """Posts with open reports first, then recently hidden ones; reports loaded with them."""
+    from intranet.feedback.models import FeedbackReport
+
+    reported = select(FeedbackPost).where(FeedbackPost.open_report_count > 0).order_by(
+        FeedbackPost.open_report_count.desc(), FeedbackPost.id)
+    reports = select(FeedbackReport).options(joinedload(FeedbackReport.reporter)).where(
+        FeedbackReport.resolved_at.is_(None)).order_by(FeedbackReport.created_at)
+    return reported, reports
+
+
+def recent_answers(limit: int = 5):
+    """The newest official answers on visible posts (home panel)."""
+    return list(db.session.scalars(
+        select(FeedbackStatusChange).options(selectinload(FeedbackStatusChange.post))
+        .join(FeedbackPost, FeedbackPost.id == FeedbackStatusChange.post_id)
+        .where(FeedbackPost.is_hidden.is_(False))
+        .order_by(FeedbackStatusChange.created_at.desc(), FeedbackStatusChange.id.desc())
+        .limit(limit)))

@@ -20,7 +20,7 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from intranet.auth.forms import REQUIRED
 
@@ -98,7 +98,7 @@ class PathForm(FlaskForm):
                                                            "Bildschirmarbeitsplatz“"),
                            validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))])
     estimated_minutes = GermanIntegerField(_l("Geschätzte Dauer in Minuten"), default=30,
-                                           validators=[DataRequired(REQUIRED)])
+                                           validators=[InputRequired(REQUIRED)])
     topic_id = SelectField(_l("Thema"), coerce=int)
     is_sequential = BooleanField(_l("Schritte der Reihe nach (weiter erst nach Abschluss)"),
                                  default=True)
@@ -152,7 +152,7 @@ class QuestionForm(FlaskForm):
 
 
 class MoveForm(FlaskForm):
-    position = GermanIntegerField(_l("Neue Position"), validators=[DataRequired(REQUIRED)])
+    position = GermanIntegerField(_l("Neue Position"), validators=[InputRequired(REQUIRED)])
 
 
 class StatusForm(FlaskForm):
@@ -175,7 +175,7 @@ class PracticeDecisionForm(FlaskForm):
 class AssignForm(FlaskForm):
     unit_id = SelectField(_l("Organisationseinheit (mit allen Untereinheiten)"), coerce=int,
                           validate_choice=False)
-    due_on = GermanDateField(_l("Abschließen bis"), validators=[DataRequired(REQUIRED)])
+    due_on = GermanDateField(_l("Abschließen bis"), validators=[InputRequired(REQUIRED)])
 
 
 class ReportFilterForm(FlaskForm):

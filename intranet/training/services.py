@@ -263,8 +263,7 @@ def remove_step(actor, step: TrainingStep) -> None:
     if step.seats_taken:
         raise TrainingError(_l("Für diesen Termin sind Personen angemeldet. Bitte sagen Sie ihn "
                                "zuerst ab oder ändern Sie ihn."))
-    path.steps.remove(step)
-    db.session.delete(step)
+    path.steps.remove(step)  # delete-orphan removes the row; completions go by ON DELETE CASCADE
     for index, item in enumerate(path.steps, start=1):
         item.position = index
     db.session.flush()

@@ -1,0 +1,67 @@
+"""Practice confirmed by a guide of the learner's unit."""
+
+from sqlalchemy import select
+
+from intranet.extensions import db
+from intranet.notify.models import Notification
+from intranet.training import learning
+from intranet.training.models import TrainingEnrolment, TrainingPracticeRequest
+
+
+def test_request_confirm_flow(client, factory, login_as, builder):
+    tree = factory.tree()
+    learner = factory.user(unit=tree["sg321"])
+    guide = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
+    path = builder.path(kinds=("practice",))
+    step = path.steps[0]
+    login_as(learner)
+    client.post(f"/training/{path.id}/enrol")
+    assert client.post(f"/training/{path.id}/steps/{step.id}/practice",
+                       data={"note": "Vorgang 4711 angelegt"}).status_code == 303
+    again = client.post(f"/training/{path.id}/steps/{step.id}/practice", data={"note": "nochmal"})
+    assert again.status_code == 422 and "liegt bereits vor" in again.text
+    assert db.session.scalar(select(Notification.user_id).where(
+        Notification.kind == "training_practice_requested")) == guide.id
+    login_as(guide)
+    inbox = client.get("/training/practice")
+    assert "Vorgang 4711 angelegt" in inbox.text
+    practice = db.session.scalar(select(TrainingPracticeRequest))
+    empty_feedback = client.post(f"/training/practice/{practice.id}", data={"send_feedback": "1"})
+    assert empty_feedback.status_code == 422 and "Bitte schreiben Sie eine Rückmeldung" in empty_feedback.text
+    assert client.post(f"/training/practice/{practice.id}",
+                       data={"confirm": "1", "feedback": "Gut gemacht"}).status_code == 303
+    assert db.session.scalar(select(TrainingEnrolment)).completed_at is not None
+
+
+def test_feedback_lets_learner_ask_again(app, factory, builder):
+    tree = factory.tree()
+    learner = factory.user(unit=tree["sg321"])
+    guide = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
+    path = builder.path(kinds=("practice",))
+    enrolment = learning.enrol(learner, path)
+    practice = learning.request_practice(learner, enrolment, path.steps[0], "")
+    learning.decide_practice(guide, practice, False, "Bitte noch den Aktenplan beachten.")
+    assert practice.status == "feedback" and enrolment.completed_at is None
+    again = learning.request_practice(learner, enrolment, path.steps[0], "Erledigt")
+    assert again.id == practice.id and again.status == "requested"
+
+
+def test_guide_outside_the_unit_cannot_confirm(client, factory, login_as, builder):
+    tree = factory.tree()
+    learner = factory.user(unit=tree["sg321"])
+    other_guide = factory.user(unit=tree["a10"], roles=[("guide", tree["a10"])])
+    path = builder.path(kinds=("practice",))
+    enrolment = learning.enrol(learner, path)
+    practice = learning.request_practice(learner, enrolment, path.steps[0], "")
+    db.session.commit()
+    try:
+        learning.decide_practice(other_guide, practice, True, "")
+    except learning.TrainingError as error:
+        assert "aus Ihren Einheiten" in str(error.message)
+    else:
+        raise AssertionError("a guide outside the learner's units must be refused")
+    login_as(other_guide)
+    assert "Zurzeit wartet keine Anfrage auf Sie." in client.get("/training/practice").text
+    assert client.post(f"/training/practice/{practice.id}", data={"confirm": "1"}).status_code == 404
+    db.session.refresh(practice)
+    assert practice.status == "requested"

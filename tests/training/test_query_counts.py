@@ -1,0 +1,53 @@
+"""The number of SQL queries per page does not grow with the data (1× vs 10×)."""
+
+from intranet.extensions import db
+from intranet.training import learning
+
+
+def _grow(factory, builder, tree, scale):
+    """scale paths with 8 steps each, 6 × scale learners with progress in every path."""
+    paths = [builder.path(title=f"Pfad {scale}-{i}", kinds=("read", "quiz", "session", "practice") * 2,
+                          capacity=100) for i in range(scale)]
+    learners = [factory.user(unit=tree["sg321" if i % 2 else "sg322"]) for i in range(6 * scale)]
+    for path in paths:
+        for learner in learners:
+            enrolment = learning.enrol(learner, path)
+            learning.complete_step(learner, enrolment, path.steps[0])
+    db.session.commit()
+    return paths
+
+
+def _counts(client, count_queries, urls):
+    result = {}
+    for name, url in urls.items():
+        with count_queries() as counter:
+            response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        result[name] = counter.count
+    return result
+
+
+def _measure(client, factory, builder, login_as, count_queries, scale, tree):
+    paths = _grow(factory, builder, tree, scale)
+    me = factory.user(unit=tree["sg321"])
+    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
+    path = paths[0]
+    enrolment = learning.enrol(me, path)
+    learning.complete_step(me, enrolment, path.steps[0])
+    db.session.commit()
+    login_as(me)
+    urls = {"catalogue": "/training/", "path": f"/training/{path.id}",
+            "quiz step": f"/training/{path.id}/steps/{path.steps[1].id}", "home": "/"}
+    mine = _counts(client, count_queries, urls)
+    login_as(leader)
+    mine.update(_counts(client, count_queries, {"report": f"/training/report?path={path.id}"}))
+    return mine
+
+
+def test_query_counts_do_not_grow(client, factory, builder, login_as, count_queries, app):
+    tree = factory.tree()
+    small = _measure(client, factory, builder, login_as, count_queries, 1, tree)
+    large = _measure(client, factory, builder, login_as, count_queries, 10, tree)
+    assert small == large, (small, large)
+    assert small["catalogue"] <= 12 and small["path"] <= 12 and small["report"] <= 10, small
+    assert small["home"] <= 20, small

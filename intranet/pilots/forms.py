@@ -12,7 +12,7 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
 from intranet.auth.forms import EMAIL_INVALID, REQUIRED
 from intranet.pilots.models import STATUS_LABELS
@@ -44,7 +44,7 @@ class PilotForm(FlaskForm):
     required_path_id = SelectField(_l("Erforderlicher Lernpfad"), coerce=int,
                                    description=_l("Wer sich anmeldet, muss diesen Lernpfad "
                                                   "abgeschlossen haben."))
-    capacity = IntegerField(_l("Plätze"), validators=[DataRequired(REQUIRED), PLACES])
+    capacity = IntegerField(_l("Plätze"), validators=[InputRequired(REQUIRED), PLACES])
 
     def data_for_service(self) -> dict:
         return {name: self[name].data for name in (
@@ -60,7 +60,7 @@ class SignupForm(FlaskForm):
 
 
 class CapacityForm(FlaskForm):
-    capacity = IntegerField(_l("Anzahl der Plätze"), validators=[DataRequired(REQUIRED), PLACES])
+    capacity = IntegerField(_l("Anzahl der Plätze"), validators=[InputRequired(REQUIRED), PLACES])
     keep_confirmed = BooleanField(_l("Bestätigte Personen behalten, auch wenn es dann mehr "
                                      "sind als Plätze"))
 

@@ -1,0 +1,95 @@
+"""Training routes × roles, including another person's progress (IDOR → 404) and htmx partials."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from intranet.extensions import db
+from intranet.training import learning
+from tests.permissions.conftest import Case
+from tests.training.conftest import PathBuilder
+
+SIGNED_IN = {"anonymous": 302, "*": 200}
+EDITORS = {"anonymous": 302, "*": 403, "guide": 200, "other_guide": 200, "admin": 200}
+AUTHOR_OR_ADMIN = {"anonymous": 302, "*": 404, "guide": 200, "admin": 200}
+AUTHOR_OR_ADMIN_POST = {"anonymous": 302, "*": 404, "guide": 303, "admin": 303}
+LEADERS = {"anonymous": 302, "*": 403, "leader": 200, "other_leader": 200}
+ONLY_STAFF = {"anonymous": 302, "*": 404, "staff": 200}
+HTMX_STEPS = {"HX-Request": "true", "HX-Target": "step-list"}
+
+CASES = [
+    Case("catalogue", "GET", "/training/", SIGNED_IN),
+    Case("catalogue partial", "GET", "/training/?level=einstieg",
+         {"anonymous": 401, "*": 200}, headers={"HX-Request": "true", "HX-Target": "training-results"}),
+    Case("published path", "GET", "/training/{path}", SIGNED_IN),
+    Case("draft path", "GET", "/training/{draft}", AUTHOR_OR_ADMIN),
+    Case("unknown path", "GET", "/training/999999", {"anonymous": 302, "*": 404}),
+    Case("enrol", "POST", "/training/{path}/enrol", {"anonymous": 302, "*": 303}),
+    Case("enrol in draft", "POST", "/training/{draft}/enrol",
+         {"anonymous": 302, "*": 404, "guide": 303, "admin": 303}),
+    Case("step of a path begun", "GET", "/training/{path}/steps/{read}",
+         {"anonymous": 302, "*": 303, "staff": 200}),
+    Case("step of a draft", "GET", "/training/{draft}/steps/{draft_step}",
+         {"anonymous": 302, "*": 404, "guide": 303, "admin": 303}),
+    Case("step of another path", "GET", "/training/{path}/steps/{draft_step}",
+         {"anonymous": 302, "*": 404}),
+    Case("mark read step done", "POST", "/training/{path}/steps/{read}/done",
+         {"anonymous": 302, "*": 303}),
+    Case("quiz partial", "POST", "/training/{path}/steps/{quiz}/quiz",
+         {"anonymous": 401, "*": 204, "staff": 422},  # not begun: client-side redirect
+         headers={"HX-Request": "true", "HX-Target": "quiz-region"}),
+    Case("book seat", "POST", "/training/{path}/steps/{session}/seat", {"anonymous": 302, "*": 303}),
+    Case("iCal", "GET", "/training/{path}/steps/{session}/termin.ics", SIGNED_IN),
+    Case("iCal of a draft", "GET", "/training/{draft}/steps/{draft_step}/termin.ics",
+         {"anonymous": 302, "*": 404, "guide": 200, "admin": 200}),
+    Case("someone else's confirmation", "GET", "/training/enrolments/{done_enrolment}/confirmation",
+         ONLY_STAFF),
+    Case("new path", "GET", "/training/new", EDITORS),
+    Case("edit path", "GET", "/training/{path}/edit", AUTHOR_OR_ADMIN),
+    Case("editor", "GET", "/training/{path}/editor", AUTHOR_OR_ADMIN),
+    Case("editor step list partial", "GET", "/training/{path}/editor",
+         {**AUTHOR_OR_ADMIN, "anonymous": 401}, headers=HTMX_STEPS),
+    Case("edit step", "GET", "/training/{path}/steps/{read}/edit", AUTHOR_OR_ADMIN),
+    Case("add step", "POST", "/training/{path}/steps/new", AUTHOR_OR_ADMIN_POST,
+         data={"kind": "read", "title": "Neu"}),
+    Case("move step (htmx)", "POST", "/training/{path}/steps/{read}/move",
+         {"anonymous": 401, "*": 404, "guide": 200, "admin": 200},
+         data={"position": "2"}, headers=HTMX_STEPS),
+    Case("remove question", "POST", "/training/{path}/steps/{quiz}/questions/{question}/delete",
+         {"anonymous": 302, "*": 404, "guide": 303, "admin": 404}),
+    Case("change status", "POST", "/training/{path}/status", AUTHOR_OR_ADMIN_POST,
+         data={"status": "archived"}),
+    Case("preview", "POST", "/training/preview", EDITORS, data={"summary": "**x**"}),
+    Case("practice inbox", "GET", "/training/practice",
+         {"anonymous": 302, "*": 403, "guide": 200, "other_guide": 200}),
+    Case("confirm practice of someone outside my units", "POST", "/training/practice/{practice}",
+         {"anonymous": 302, "*": 404, "guide": 303}, data={"confirm": "1"}),
+    Case("assign form", "GET", "/training/{path}/assign", LEADERS),
+    Case("assign a unit", "POST", "/training/{path}/assign",
+         {"anonymous": 302, "*": 403, "leader": 303, "other_leader": 422},
+         data={"unit_id": "{a32}", "due_on": "{due}"}),
+    Case("assign a draft", "GET", "/training/{draft}/assign", {"anonymous": 302, "*": 404, "guide": 403,
+                                                               "admin": 403}),
+    Case("unit report", "GET", "/training/report", LEADERS),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_training_matrix(case, actors, check_case):
+    builder = PathBuilder()
+    guide, staff = actors["guide"], actors["staff"]
+    path = builder.path(author=guide, kinds=("read", "quiz", "session", "practice"), sequential=False)
+    draft = builder.path(author=guide, kinds=("session",), status="draft", title="Entwurf")
+    short = builder.path(author=guide, kinds=("read",), title="Kurz")
+    enrolment = learning.enrol(staff, path)
+    practice = learning.request_practice(staff, enrolment, path.steps[3], "")
+    done = learning.enrol(staff, short)
+    learning.complete_step(staff, done, short.steps[0])
+    db.session.commit()
+    ids = {"path": path.id, "draft": draft.id, "read": path.steps[0].id, "quiz": path.steps[1].id,
+           "session": path.steps[2].id, "draft_step": draft.steps[0].id, "done_enrolment": done.id,
+           "practice": practice.id, "question": path.steps[1].questions[0].id,
+           "a32": actors.tree["a32"].id, "due": (date.today() + timedelta(days=30)).isoformat()}
+    if case.data:
+        case.data = {key: value.format(**ids) for key, value in case.data.items()}
+    assert check_case(case, actors, ids) == []

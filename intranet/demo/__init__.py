@@ -8,6 +8,7 @@ import importlib
 
 SEEDERS = [
     "intranet.demo.org:seed",
+    "intranet.guides.demo:seed",
     "intranet.training.demo:seed",
 ]
 

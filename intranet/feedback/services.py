@@ -226,7 +226,8 @@ def add_named_comment(author: User, post: FeedbackPost, body: str) -> FeedbackCo
     _ensure_open(post, "body")
     body = _text(body, "body", COMMENT_MAX, True)
     comment = FeedbackComment(id=_free_id(FeedbackComment), post_id=post.id,
-                              position=_next_position(post), body=body, author_id=author.id, is_anonymous=False)
+                              position=_next_position(post), body=body, author_id=author.id,
+                              is_anonymous=False)
     db.session.add(comment)
     db.session.flush()
     return comment

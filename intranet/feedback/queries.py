@@ -36,7 +36,8 @@ class BoardFilter:
 def board_query(user, criteria: BoardFilter):
     """Posts on the board; hidden ones only for moderators (as tombstones)."""
     query = select(FeedbackPost).options(joinedload(FeedbackPost.unit),
-                                         joinedload(FeedbackPost.topic))
+                                         joinedload(FeedbackPost.topic),
+                                         joinedload(FeedbackPost.author))
     if not permissions.can_moderate_feedback(user):
         query = query.where(FeedbackPost.is_hidden.is_(False))
     if criteria.kind in KINDS:

@@ -23,7 +23,6 @@ NAV_ITEMS = [
     NavItem("pilots.index", _l("Pilotprojekte"), section="/pilots"),
     NavItem("feedback.board", _l("Feedback"), section="/feedback"),
     NavItem("decisions.index", _l("Entscheidungen"), section="/decisions"),
-    NavItem("guides.index", _l("Lotsen & Fragen"), section="/guides"),
     NavItem("org.tree", _l("Organisation"), section="/org"),
     NavItem("admin.users", _l("Verwaltung"), permissions.can_use_admin_area, section="/admin"),
 ]

@@ -72,8 +72,9 @@ def test_guide_claims_in_the_inbox_via_htmx_and_focus_stays_there(page, org):
         button.click()
     page.locator(f"#claim-{question.id}").get_by_text("Von Ihnen übernommen").wait_for()
     assert page.url.endswith("/guides/inbox")  # no full navigation
-    focused = page.evaluate("document.activeElement.closest('.claim-box')?.id")
-    assert focused == f"claim-{question.id}"
+    # Focus moves into the swapped region (after htmx settles), not back to the page top.
+    page.wait_for_function(
+        f"document.activeElement?.closest('.claim-box')?.id === 'claim-{question.id}'")
     page.locator("#flash-region").get_by_text("Sie haben die Frage übernommen").wait_for()
     assert_accessible(page, "Posteingang nach Übernahme")
     assert_no_csp_errors(page)

@@ -157,7 +157,7 @@ def test_quiz_wrong_answer_shows_explanations_and_allows_retry(client, factory, 
     assert db.session.scalar(select(func.count(TrainingStepCompletion.id))) == 0
     retry = client.post(f"/training/{path.id}/steps/{quiz.id}/quiz", data=quiz_answers(quiz),
                         headers={"HX-Request": "true", "HX-Target": "quiz-region"})
-    assert retry.text.lstrip().startswith('<div id="quiz-region">') and "Bestanden!" in retry.text
+    assert "<html" not in retry.text and "Bestanden!" in retry.text
 
 
 def test_quiz_without_answers_is_a_field_error(client, factory, login_as, builder):

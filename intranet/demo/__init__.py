@@ -10,6 +10,7 @@ SEEDERS = [
     "intranet.demo.org:seed",
     "intranet.guides.demo:seed",
     "intranet.training.demo:seed",
+    "intranet.pilots.demo:seed",
 ]
 
 

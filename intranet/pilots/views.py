@@ -92,7 +92,7 @@ def calendar(pilot_id):
 
 
 def _signup_done(pilot: Pilot, status: int = 200):
-    if wants_partial("signup-box"):
+    if wants_partial("signup-region"):
         return render_template("pilots/partials/_signup.html", **_signup_context(pilot)), status
     return redirect_after_post(url_for("pilots.detail", pilot_id=pilot.id))
 
@@ -113,7 +113,7 @@ def sign_up(pilot_id):
             flash(_signup_message(signup), "success")
             return _signup_done(pilot)
     context = _signup_context(load_or_404(pilot_id), form)
-    template = "pilots/partials/_signup.html" if wants_partial("signup-box") else "pilots/detail.html"
+    template = "pilots/partials/_signup.html" if wants_partial("signup-region") else "pilots/detail.html"
     return render_template(template, **context), 422
 
 
@@ -139,7 +139,7 @@ def withdraw(pilot_id):
     except PilotError as error:
         db.session.rollback()
         flash(str(error.message), "error")
-        return _signup_done(load_or_404(pilot_id), 422 if wants_partial("signup-box") else 200)
+        return _signup_done(load_or_404(pilot_id), 422 if wants_partial("signup-region") else 200)
     db.session.commit()
     flash(_("Sie haben sich abgemeldet."), "success")
     return _signup_done(pilot)
@@ -177,26 +177,16 @@ def pilot_form(pilot: Pilot | None) -> PilotForm:
     return form
 
 
-def _object_url(blueprint: str, object_id: int) -> str:
-    """The page of another feature's object, found in the URL map (that feature owns its URLs)."""
-    rules = [rule for rule in current_app.url_map.iter_rules()
-             if rule.endpoint.startswith(blueprint + ".") and len(rule.arguments) == 1
-             and "GET" in (rule.methods or ()) and rule.rule.rstrip("/").endswith(">")
-             and "int:" in rule.rule]
-    if rules:
-        rule = min(rules, key=lambda r: len(r.rule))
-        return url_for(rule.endpoint, **{next(iter(rule.arguments)): object_id})
-    return f"/{blueprint}/{object_id}"
-
-
 @bp.app_template_global()
 def training_path_url(path_id: int) -> str:
-    return _object_url("training", path_id)
+    """Link to a training path's page (the training feature owns that URL)."""
+    return url_for("training.path_page", path_id=path_id)
 
 
 @bp.app_template_global()
 def decision_url(decision_id: int) -> str:
-    return _object_url("decisions", decision_id)
+    """Link to a decision's page (the decisions feature owns that URL)."""
+    return url_for("decisions.detail", decision_id=decision_id)
 
 
 from intranet.pilots import manage_views  # noqa: E402,F401 - owner routes on the same blueprint

@@ -14,7 +14,7 @@ SIGNED_IN_POST = {"anonymous": 302, "*": 303}
 MANAGERS = {"anonymous": 302, "*": 403, "leader": 200, "admin": 200}
 MANAGERS_POST = {"anonymous": 302, "*": 403, "leader": 303, "admin": 303}
 CREATORS = {"anonymous": 302, "*": 403, "leader": 200, "other_leader": 200, "admin": 200}
-HTMX = {"HX-Request": "true", "HX-Target": "signup-box"}
+HTMX = {"HX-Request": "true", "HX-Target": "signup-region"}
 
 CASES = [
     Case("list", "GET", "/pilots/", SIGNED_IN),

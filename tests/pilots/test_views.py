@@ -10,7 +10,7 @@ from intranet.notify.models import Notification
 from intranet.pilots import services, signups
 from intranet.pilots.models import Pilot, PilotSignup
 
-HTMX_SIGNUP = {"HX-Request": "true", "HX-Target": "signup-box"}
+HTMX_SIGNUP = {"HX-Request": "true", "HX-Target": "signup-region"}
 
 
 def test_list_shows_places_and_filters(client, factory, login_as, make_pilot):

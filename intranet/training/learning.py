@@ -131,15 +131,8 @@ def complete_step(user, enrolment, step: TrainingStep) -> None:
     _mark_done(enrolment, step)
 
 
-def record_visit(enrolment, step) -> None:
-    """Remember the step the learner opened, so they can resume there."""
-    if enrolment is not None and enrolment.last_step_id != step.id:
-        enrolment.last_step_id = step.id
-        db.session.flush()
-
-
 def resume_step(enrolment, path) -> TrainingStep | None:
-    """The step to continue with: the first open unlocked step, else the last visited."""
+    """The step to continue with: the first open unlocked step, else the last one worked on."""
     for state in step_states(enrolment, path):
         if not state.done and not state.locked:
             return state.step

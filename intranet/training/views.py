@@ -150,8 +150,6 @@ def step_page(path_id, step_id):
     path, step, enrolment, refusal = _open_step(path_id, step_id)
     if refusal:
         return refusal
-    learning.record_visit(enrolment, step)
-    db.session.commit()
     return render_template("training/step.html", **_step_context(path, step, enrolment))
 
 

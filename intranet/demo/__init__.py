@@ -10,7 +10,9 @@ SEEDERS = [
     "intranet.demo.org:seed",
     "intranet.guides.demo:seed",
     "intranet.training.demo:seed",
+    "intranet.decisions.demo:seed",
     "intranet.pilots.demo:seed",
+    "intranet.feedback.demo:seed",
 ]
 
 

@@ -28,8 +28,8 @@ def _queries(client, count_queries, path):
 
 def test_board_queries_are_constant(client, login_as, org, count_queries):
     login_as(org["staff"][1])
-    paths = ("/feedback/", "/feedback/?sort=support", "/feedback/?kind=idea&unit=%d"
-             % org["tree"]["a32"].id)
+    paths = ("/feedback/", "/feedback/?sort=support",
+             f"/feedback/?kind=idea&unit={org['tree']['a32'].id}")
     _posts(org, 3)
     small = [_queries(client, count_queries, path) for path in paths]
     _posts(org, 30, start=3)

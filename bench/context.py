@@ -17,6 +17,7 @@ class BenchPage:
     name: str
     path: str
     role: str | None = "staff"  # staff, guide, leader, admin, or None (anonymous)
+    headers: tuple[tuple[str, str], ...] = ()  # extra request headers, e.g. an API token
 
 
 @dataclass

@@ -116,7 +116,7 @@ def count_queries(app, ctx, page) -> int | str:
         event.listen(db.engine, "before_cursor_execute", counter)
         try:
             with app.app_context():
-                status = client.get(page.path).status_code
+                status = client.get(page.path, headers=dict(page.headers)).status_code
         finally:
             event.remove(db.engine, "before_cursor_execute", counter)
         return len(statements) if status < 400 else f"{len(statements)} (HTTP {status})"
@@ -170,11 +170,13 @@ def login_cookie(base: str, email: str) -> str:
     return f"lotse_session={cookie.value}"
 
 
-def wrk(url: str, duration: int, connections: int, cookie: str | None) -> dict:
+def wrk(url: str, duration: int, connections: int, cookie: str | None, headers=()) -> dict:
     command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
                "-s", str(ROOT / "bench/report.lua"), url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
+    for name, value in headers:
+        command[1:1] = ["-H", f"{name}: {value}"]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
     line = next(line for line in output.splitlines() if line.startswith("WRKJSON "))
     return json.loads(line.removeprefix("WRKJSON "))
@@ -199,7 +201,7 @@ def measure(kind: str, args) -> list[Result]:
             if args.only and args.only.lower() not in page.name.lower():
                 continue
             stats = wrk(server.url + page.path, args.duration, args.connections,
-                        cookies.get(page.role) if page.role else None)
+                        cookies.get(page.role) if page.role else None, page.headers)
             rps = stats["requests"] / (stats["duration_us"] / 1e6)
             result = Result(page.name, kind, rps, stats["p50"] / 1000, stats["p95"] / 1000,
                             stats["p99"] / 1000, rps / hello_rps, count_queries(app, ctx, page),

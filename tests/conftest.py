@@ -105,14 +105,18 @@ def base_app(database_url):
 
 
 def _empty_all_tables() -> None:
+    """DELETE every row (children first). Much faster than TRUNCATE on PostgreSQL, which
+    costs about a second per test for our ~50 tables; TRUNCATE … CASCADE is the fallback."""
     tables = [table.name for table in reversed(db.metadata.sorted_tables)]
-    with db.engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables)
-                              + " RESTART IDENTITY CASCADE"))
-        else:
+    try:
+        with db.engine.begin() as conn:
             for table in tables:
                 conn.execute(text(f'DELETE FROM "{table}"'))
+    except Exception:
+        with db.engine.begin() as conn:
+            if conn.dialect.name != "postgresql":
+                raise
+            conn.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " CASCADE"))
 
 
 @pytest.fixture

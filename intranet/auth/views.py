@@ -13,7 +13,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from intranet.auth import services
 from intranet.auth.forms import (
@@ -42,10 +42,10 @@ def load_user(user_id: str):
     raw_id, _sep, nonce = user_id.partition(":")
     if not raw_id.isdigit() or not nonce:
         return None
-    user = db.session.scalar(
-        select(User).options(selectinload(User.role_assignments), joinedload(User.unit))
-        .where(User.id == int(raw_id))
-    )
+    # One query per request: the account with its role assignments.
+    user = db.session.execute(
+        select(User).options(joinedload(User.role_assignments)).where(User.id == int(raw_id))
+    ).unique().scalar_one_or_none()
     if user is None or not user.is_active_account or user.session_nonce != nonce:
         return None
     return user

@@ -167,7 +167,7 @@ def _parse_row(line: int, values: list[str], columns: dict[str, int]):
     return ImportRow(line, email, name, path, roles), errors
 
 
-def _resolve_path(path: list[str]) -> tuple[OrgUnit | None, list[str], OrgUnit | None]:
+def _resolve_path(path: list[str]):
     """Return (deepest existing unit, missing names below it, root used)."""
     tree = org_tree()
     roots = tree.roots()
@@ -234,7 +234,8 @@ def import_staff(actor: User, data: bytes, create_units: bool) -> ImportResult:
 def _ensure_unit(path: list[str], result: ImportResult) -> OrgUnit:
     from intranet.org.services import create_unit
 
-    unit, missing, _root = _resolve_path(path)
+    node, missing, _root = _resolve_path(path)
+    unit = db.session.get(OrgUnit, node.id) if node is not None else None
     for name in missing:
         depth = org_tree().depth(unit.id) + 1 if unit is not None else 0
         unit = create_unit(name, _guess_kind(name, depth), unit)

@@ -27,32 +27,49 @@ class OrgError(ValueError):
         self.field = field
 
 
+@dataclass(frozen=True)
+class UnitNode:
+    """A read-only snapshot of one unit; load the OrgUnit itself to change it."""
+
+    id: int
+    name: str
+    kind: str
+    parent_id: int | None
+    is_active: bool
+
+
 @dataclass
 class OrgTree:
-    units: dict[int, OrgUnit]
+    units: dict[int, UnitNode]
     children: dict[int | None, list[int]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> OrgTree:
-        units = db.session.scalars(select(OrgUnit).order_by(OrgUnit.name)).all()
+        # Plain column rows, not ORM entities: every page needs the tree, and hydrating
+        # a few hundred entities per request costs more than the page itself.
+        rows = db.session.execute(
+            select(OrgUnit.id, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id, OrgUnit.is_active)
+            .order_by(OrgUnit.name)
+        ).all()
+        units = [UnitNode(*row) for row in rows]
         tree = cls(units={unit.id: unit for unit in units})
         for unit in units:
             tree.children.setdefault(unit.parent_id, []).append(unit.id)
         return tree
 
-    def get(self, unit_id: int | None) -> OrgUnit | None:
+    def get(self, unit_id: int | None) -> UnitNode | None:
         return self.units.get(unit_id) if unit_id is not None else None
 
-    def roots(self, active_only: bool = False) -> list[OrgUnit]:
+    def roots(self, active_only: bool = False) -> list[UnitNode]:
         return self.children_of(None, active_only)
 
-    def children_of(self, unit_id: int | None, active_only: bool = False) -> list[OrgUnit]:
+    def children_of(self, unit_id: int | None, active_only: bool = False) -> list[UnitNode]:
         units = [self.units[i] for i in self.children.get(unit_id, [])]
         return [u for u in units if u.is_active] if active_only else units
 
-    def ancestors(self, unit_id: int, include_self: bool = True) -> list[OrgUnit]:
+    def ancestors(self, unit_id: int, include_self: bool = True) -> list[UnitNode]:
         """From the unit up to the root (the unit first)."""
-        chain: list[OrgUnit] = []
+        chain: list[UnitNode] = []
         current = self.units.get(unit_id)
         if current is not None and not include_self:
             current = self.units.get(current.parent_id)
@@ -102,7 +119,7 @@ class OrgTree:
         """Select-box choices, indented by depth."""
         return [(unit.id, "\u2003" * depth + unit.name) for unit, depth in self.walk(active_only)]
 
-    def find_by_path(self, path_names: list[str]) -> OrgUnit | None:
+    def find_by_path(self, path_names: list[str]) -> UnitNode | None:
         parent_id = None
         unit = None
         for name in path_names:

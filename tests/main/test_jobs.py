@@ -21,33 +21,32 @@ def test_expired_lease_can_be_taken_over(app):
 
 
 def test_two_processes_never_run_the_same_job_at_once(app):
-    """Threads with their own connections stand in for two scheduler processes."""
-    started = threading.Barrier(2)
+    """A thread with its own connection stands in for a second scheduler process."""
     inside = threading.Event()
     release = threading.Event()
-    results = []
+    results = {}
 
     def slow_job():
         inside.set()
-        release.wait(5)
+        release.wait(10)
         return "fertig"
 
-    def worker():
+    def worker(name):
         with app.app_context():
-            started.wait()
-            results.append(run_with_lease("slow", slow_job))
+            results[name] = run_with_lease("slow", slow_job)
             db.session.remove()
 
-    first = threading.Thread(target=worker)
-    second = threading.Thread(target=worker)
+    first = threading.Thread(target=worker, args=("first",))
     first.start()
+    assert inside.wait(10)
+    second = threading.Thread(target=worker, args=("second",))
     second.start()
-    inside.wait(5)
-    second.join(10) if not second.is_alive() else None
+    second.join(15)  # the second one must give up at once, not wait for the first
+    assert results.get("second") == (False, None)
     release.set()
-    first.join(10)
-    second.join(10)
-    assert sorted(ran for ran, _result in results) == [False, True]
+    first.join(15)
+    assert results["first"] == (True, "fertig")
+    assert run_with_lease("slow", lambda: "wieder frei") == (True, "wieder frei")
 
 
 def test_cli_runs_job_by_name(app):

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from intranet import permissions
+from intranet.audit.services import record
 from intranet.extensions import db
 from intranet.htmx import redirect_after_post
 from intranet.org.services import org_tree
@@ -58,6 +59,7 @@ def edit(pilot_id):
             pilot = load_or_404(pilot_id)
             _add_error(form, error)
         else:
+            record(current_user, "pilot_updated", pilot, summary=pilot.title)
             db.session.commit()
             flash(_("Die Änderungen wurden gespeichert."), "success")
             return redirect_after_post(url_for("pilots.detail", pilot_id=pilot.id))
@@ -76,6 +78,8 @@ def capacity(pilot_id):
             db.session.rollback()
             _add_error(form, error)
         else:
+            record(current_user, "pilot_capacity_changed", pilot, summary=pilot.title,
+                   capacity=pilot.capacity, promoted=len(promoted))
             db.session.commit()
             flash(_("Die Zahl der Plätze wurde gespeichert.") + (" " + _(
                 "%(count)d Person(en) sind von der Warteliste nachgerückt.", count=len(promoted))
@@ -106,6 +110,8 @@ def change_status(pilot_id):
             db.session.rollback()
             _add_error(form, error)
         else:
+            record(current_user, "pilot_status_changed", pilot, summary=pilot.title,
+                   status=pilot.status)
             db.session.commit()
             flash(_("Der Status ist jetzt „%(status)s“.", status=pilot.status_label), "success")
             return _back(pilot, "#status")
@@ -131,6 +137,8 @@ def remove(pilot_id, signup_id):
             db.session.rollback()
             _add_error(form, error)
         else:
+            record(current_user, "pilot_participant_removed", pilot, summary=pilot.title,
+                   signup_id=signup.id)
             db.session.commit()
             flash(_("%(name)s wurde ausgetragen und benachrichtigt.", name=signup.user.name),
                   "success")
@@ -215,6 +223,7 @@ def results(pilot_id):
             pilot = load_or_404(pilot_id)
             _add_error(form, error)
         else:
+            record(current_user, "pilot_results_published", pilot, summary=pilot.title)
             db.session.commit()
             flash(_("Die Ergebnisse sind veröffentlicht; alle Teilnehmenden wurden "
                     "benachrichtigt."), "success")

@@ -3,10 +3,11 @@
 from flask import Blueprint, Response, abort, current_app, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
-from intranet import permissions
+from intranet import clock, permissions
+from intranet.audit.services import record
 from intranet.extensions import db
 from intranet.htmx import redirect_after_post, render_page_or_partial, wants_partial
 from intranet.org.services import org_tree
@@ -50,7 +51,9 @@ def index():
     if (form.unit.data or "").isdigit() and tree.get(int(form.unit.data)):
         query = query.where(Pilot.unit_id.in_(tree.descendant_ids(int(form.unit.data))))
     if form.open_only.data:
-        query = query.where(Pilot.status == "open", Pilot.is_signup_closed.is_(False))
+        today = clock.now().astimezone(signups.BERLIN).date()
+        query = query.where(Pilot.status == "open", Pilot.is_signup_closed.is_(False),
+                            or_(Pilot.signup_deadline.is_(None), Pilot.signup_deadline >= today))
     query = query.order_by((Pilot.status == "open").desc(), Pilot.starts_on.desc(), Pilot.id.desc())
     page = db.paginate(query, per_page=PER_PAGE, error_out=False)
     mine = _my_signups(pilot.id for pilot in page.items)
@@ -72,7 +75,13 @@ def lessons():
 def _signup_context(pilot: Pilot, form: SignupForm | None = None) -> dict:
     signup = signups.signup_of(pilot, current_user)
     signup = signup if signup is not None and signup.is_active else None
-    return {"pilot": pilot, "signup": signup, "form": form or SignupForm(),
+    blocked = None
+    if signup is None:
+        try:
+            signups.check_can_sign_up(pilot, current_user)
+        except PilotError as error:
+            blocked = error
+    return {"pilot": pilot, "signup": signup, "form": form or SignupForm(), "blocked": blocked,
             "rank": signups.waitlist_rank(signup) if signup else None,
             "can_manage": permissions.can_manage_pilot(current_user, pilot)}
 
@@ -157,6 +166,7 @@ def create():
             db.session.rollback()
             _add_error(form, error)
         else:
+            record(current_user, "pilot_created", pilot, summary=pilot.title)
             db.session.commit()
             flash(_("Das Pilotprojekt wurde angelegt."), "success")
             return redirect_after_post(url_for("pilots.manage", pilot_id=pilot.id))

@@ -360,3 +360,92 @@ def test_query_counts_do_not_grow_with_data(client, factory, login_as, make_pilo
             measured.append(counter.count)
         counts.append(measured)
     assert counts[0] == counts[1], counts
+
+
+def test_pilot_page_explains_why_sign_up_is_not_possible(client, factory, login_as, make_pilot):
+    from intranet.training.models import TrainingPath
+
+    path = TrainingPath(title="E-Akte Grundlagen", status="published")
+    db.session.add(path)
+    db.session.commit()
+    login_as(factory.user())
+    needs_path = make_pilot(required_path_id=path.id)
+    body = client.get(f"/pilots/{needs_path.id}").get_data(as_text=True)
+    assert "Bitte schließen Sie zuerst den Lernpfad „E-Akte Grundlagen“ ab." in body
+    assert f'href="/training/{path.id}"' in body and 'name="motivation"' not in body
+    refused = client.post(f"/pilots/{needs_path.id}/anmelden", data={}, headers=HTMX_SIGNUP)
+    assert refused.status_code == 422 and 'role="alert"' in refused.get_data(as_text=True)
+    planned = make_pilot(status="planned")
+    assert "nicht geöffnet" in client.get(f"/pilots/{planned.id}").get_data(as_text=True)
+
+
+def test_open_filter_leaves_out_closed_and_expired(client, factory, login_as, make_pilot):
+    make_pilot(title="Offen A")
+    make_pilot(title="Geschlossen B", is_signup_closed=True)
+    make_pilot(title="Abgelaufen C", signup_deadline=date(2026, 1, 31))
+    login_as(factory.user())
+    with clock.frozen(datetime(2026, 2, 2, 9, tzinfo=UTC)):
+        body = client.get("/pilots/?open_only=y").get_data(as_text=True)
+    assert "Offen A" in body and "Geschlossen B" not in body and "Abgelaufen C" not in body
+
+
+def test_edit_close_and_reopen_and_delete_date(client, factory, login_as, make_pilot):
+    pilot = make_pilot(title="Alt")
+    item = services.add_date(pilot, pilot.owner, "Auftakt", date(2026, 7, 1), time(9), time(10),
+                             "")
+    db.session.commit()
+    new_owner = factory.user()
+    login_as(pilot.owner)
+    form = client.get(f"/pilots/{pilot.id}/bearbeiten").get_data(as_text=True)
+    assert 'name="capacity"' not in form and pilot.owner.email in form
+    response = client.post(f"/pilots/{pilot.id}/bearbeiten", data={
+        "title": "Neu", "goal": "Ziel", "unit_id": pilot.unit_id, "owner_email": new_owner.email,
+        "required_path_id": 0})
+    assert response.status_code == 303
+    db.session.refresh(pilot)
+    assert (pilot.title, pilot.owner_id) == ("Neu", new_owner.id)
+    assert client.post(f"/pilots/{pilot.id}/anmeldung/schliessen").status_code == 303
+    db.session.refresh(pilot)
+    assert pilot.is_signup_closed
+    assert client.post(f"/pilots/{pilot.id}/anmeldung/oeffnen").status_code == 303
+    assert client.post(f"/pilots/{pilot.id}/termine/{item.id}/loeschen").status_code == 303
+    db.session.refresh(pilot)
+    assert not pilot.is_signup_closed and pilot.dates == []
+    # The creator still manages the pilot after naming someone else as owner.
+    assert client.get(f"/pilots/{pilot.id}/teilnehmende").status_code == 200
+
+
+def test_owner_actions_are_in_the_audit_log(client, factory, login_as, make_pilot):
+    from intranet.audit.models import AuditEntry
+
+    pilot = make_pilot()
+    login_as(pilot.owner)
+    client.post(f"/pilots/{pilot.id}/status", data={"st-status": "running"})
+    client.post(f"/pilots/{pilot.id}/plaetze", data={"cap-capacity": "9"})
+    actions = db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert actions == ["pilot_status_changed", "pilot_capacity_changed"]
+
+
+def test_results_link_to_the_decision_and_path_that_followed(client, factory, login_as,
+                                                             make_pilot):
+    from intranet.decisions.models import Decision
+    from intranet.training.models import TrainingPath
+
+    pilot = make_pilot(title="Chat im Team", status="done")
+    decided = Decision(title="Chat für alle", unit_id=pilot.unit_id, owner_id=pilot.owner_id,
+                       status="decided")
+    draft = Decision(title="Noch geheim", unit_id=pilot.unit_id, owner_id=pilot.owner_id,
+                     status="draft")
+    path = TrainingPath(title="Chat sicher nutzen", status="published")
+    db.session.add_all([decided, draft, path])
+    db.session.commit()
+    login_as(pilot.owner)
+    form = client.get(f"/pilots/{pilot.id}/ergebnisse").get_data(as_text=True)
+    assert "Chat für alle" in form and "Noch geheim" not in form
+    refused = client.post(f"/pilots/{pilot.id}/ergebnisse", data={
+        "summary": "Gut", "decision_id": draft.id, "path_id": 0})
+    assert refused.status_code == 422
+    assert client.post(f"/pilots/{pilot.id}/ergebnisse", data={
+        "summary": "Gut", "decision_id": decided.id, "path_id": path.id}).status_code == 303
+    lessons = client.get("/pilots/gelernt").get_data(as_text=True)
+    assert f'href="/decisions/{decided.id}"' in lessons and f'href="/training/{path.id}"' in lessons

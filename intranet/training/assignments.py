@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from intranet import clock, permissions
+from intranet.audit import services as audit
 from intranet.auth.models import User
 from intranet.extensions import db
 from intranet.notify.services import notify
@@ -70,6 +71,8 @@ def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) ->
             enrolment.due_on, enrolment.assignment_id = due_on, assignment.id
         told.append(person)
     db.session.flush()
+    audit.record(actor, "training.assign", path, f"{path.title} → {org_tree().get(unit_id).name}",
+                 unit_id=unit_id, due_on=due_on.isoformat(), people=len(told))
     notify(told, "training_assigned",
            _l("Lernpfad „%(title)s“ für Sie vorgesehen, bitte bis %(due)s abschließen.",
               title=path.title, due=due_on.strftime("%d.%m.%Y")),

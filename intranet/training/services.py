@@ -9,6 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 
 from intranet import clock, permissions
+from intranet.audit import services as audit
 from intranet.extensions import db
 from intranet.notify.services import notify
 from intranet.training.models import (
@@ -150,6 +151,7 @@ def change_status(actor, path: TrainingPath, status: str) -> None:
                                        "richtiger Antwort.", title=step.title), "status")
         path.published_at = path.published_at or clock.now()
     path.status = status
+    audit.record(actor, f"training.{status}", path, path.title)
     db.session.flush()
 
 

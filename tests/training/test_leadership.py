@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 
 from intranet import clock
+from intranet.audit.models import AuditEntry
 from intranet.extensions import db
 from intranet.notify.models import Notification
 from intranet.scheduler import run_job
@@ -33,6 +34,8 @@ def test_assign_enrols_unit_and_subunits_and_notifies(client, factory, login_as,
     enrolled = set(db.session.scalars(select(TrainingEnrolment.user_id)))
     assert enrolled == {in_amt.id, in_sg.id}
     assert outside.id not in enrolled
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "training.assign"))
+    assert entry.actor_id == leader.id and entry.details["people"] == 2
     assert db.session.scalar(select(func.count(Notification.id)).where(
         Notification.kind == "training_assigned")) == 2
     login_as(in_sg)

@@ -25,6 +25,7 @@ from intranet.training.services import has_completed_path
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MOTIVATION_MAX = 2000
+WITHDRAWABLE = ("planned", "open", "running")
 LOCKED_COLUMNS = ["status", "is_signup_closed", "signup_deadline", "capacity", "confirmed_count",
                   "waitlist_seq"]
 REASON_MAX = 500
@@ -159,6 +160,9 @@ def _leave(pilot: Pilot, signup: PilotSignup, new_status: str, reason: str = "")
 
 def withdraw(pilot: Pilot, user) -> PilotSignup:
     """Withdraw a person's sign-up; a freed place goes to the first person waiting."""
+    if pilot.status not in WITHDRAWABLE:
+        raise PilotError(_l("Das Pilotprojekt ist schon in der Auswertung oder abgeschlossen; "
+                            "eine Abmeldung ist nicht mehr möglich."))
     _lock(pilot)
     signup = signup_of(pilot, user)
     if signup is None or not signup.is_active:

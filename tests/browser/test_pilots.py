@@ -107,3 +107,29 @@ def test_owner_view_results_and_lessons_are_accessible(page, factory):
     page.goto(f"/pilots/{pilot.id}/bearbeiten")
     assert_accessible(page, "Bearbeiten")
     assert_no_csp_errors(page)
+
+
+def test_pilot_pages_reflow_at_320_pixels(page, factory):
+    pilot, owner = _pilot(factory, capacity=1)
+    signups.sign_up(pilot, factory.user(name="Maximiliane Mustermann-Langname"),
+                    "Eine recht lange Motivation, die umbrechen muss. " * 5)
+    db.session.commit()
+    login(page, owner)
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in ("/pilots/", f"/pilots/{pilot.id}", f"/pilots/{pilot.id}/teilnehmende"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"horizontal scrolling at 320px on {path}: {width}px"
+
+
+def test_keyboard_only_sign_up(page, factory):
+    pilot, _owner = _pilot(factory)
+    login(page, factory.user())
+    page.goto(f"/pilots/{pilot.id}")
+    page.focus("#motivation")
+    page.keyboard.type("Ich bin dabei.")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Jetzt anmelden"
+    page.keyboard.press("Enter")
+    page.locator("#signup-box").get_by_text("Ihr Status: bestätigt").wait_for()
+    assert page.evaluate("document.activeElement.id") == "signup-heading"

@@ -207,3 +207,12 @@ def test_required_training_path_blocks_until_completed(factory, make_pilot):
     db.session.add(TrainingEnrolment(path_id=path.id, user_id=person.id, completed_at=clock.now()))
     db.session.commit()
     assert signups.sign_up(pilot, person, "").status == "confirmed"
+
+
+def test_no_withdrawal_once_the_pilot_is_in_evaluation(factory, make_pilot):
+    pilot, person = make_pilot(), factory.user()
+    signups.sign_up(pilot, person, "")
+    pilot.status = "evaluation"
+    db.session.commit()
+    with pytest.raises(PilotError, match="nicht mehr möglich"):
+        signups.withdraw(pilot, person)

@@ -449,3 +449,12 @@ def test_results_link_to_the_decision_and_path_that_followed(client, factory, lo
         "summary": "Gut", "decision_id": decided.id, "path_id": path.id}).status_code == 303
     lessons = client.get("/pilots/gelernt").get_data(as_text=True)
     assert f'href="/decisions/{decided.id}"' in lessons and f'href="/training/{path.id}"' in lessons
+
+
+def test_sign_up_needs_csrf_token(make_app, factory, login_as, make_pilot):
+    pilot = make_pilot()
+    protected = make_app(WTF_CSRF_ENABLED=True).test_client()
+    login_as(factory.user(), protected)
+    response = protected.post(f"/pilots/{pilot.id}/anmelden", data={"motivation": "x"})
+    assert response.status_code == 400
+    assert pilot.confirmed_count == 0

@@ -62,7 +62,7 @@ def create_path():
     return _save_path(None, _path_form(None))
 
 
-@bp.route("/<int:path_id>/edit", methods=["GET", "POST"])
+@bp.route("/<int(max=2147483647):path_id>/edit", methods=["GET", "POST"])
 def edit_path(path_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
@@ -77,7 +77,7 @@ def preview():
     return render_template("training/partials/_preview.html", preview=render_markdown(text[:50000]))
 
 
-@bp.get("/<int:path_id>/editor")
+@bp.get("/<int(max=2147483647):path_id>/editor")
 def editor(path_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
@@ -85,7 +85,7 @@ def editor(path_id):
                                   "step-list", path=path, form=FlaskForm(), step_form=StepForm())
 
 
-@bp.post("/<int:path_id>/status")
+@bp.post("/<int(max=2147483647):path_id>/status")
 def change_status(path_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
@@ -107,7 +107,7 @@ def _step_data(form: StepForm, kind: str) -> StepData:
                     form.session_place.data or "", form.capacity.data or 0)
 
 
-@bp.post("/<int:path_id>/steps/new")
+@bp.post("/<int(max=2147483647):path_id>/steps/new")
 def add_step(path_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
@@ -126,7 +126,7 @@ def add_step(path_id):
     return render_template("training/editor.html", path=path, form=FlaskForm(), step_form=form), 422
 
 
-@bp.route("/<int:path_id>/steps/<int:step_id>/edit", methods=["GET", "POST"])
+@bp.route("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/edit", methods=["GET", "POST"])
 def edit_step(path_id, step_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
@@ -152,7 +152,7 @@ def edit_step(path_id, step_id):
                            question_form=QuestionForm(prefix="question")), 422 if form.errors else 200
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/move")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/move")
 def move_step(path_id, step_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
@@ -177,7 +177,7 @@ def move_step(path_id, step_id):
                                   moved_direction=request.form.get("direction")), status
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/delete")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/delete")
 def remove_step(path_id, step_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
@@ -193,7 +193,7 @@ def remove_step(path_id, step_id):
     return redirect_after_post(url_for("training.editor", path_id=path_id))
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/questions")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/questions")
 def add_question(path_id, step_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
@@ -219,7 +219,7 @@ def add_question(path_id, step_id):
                            preview=None, question_form=form), 422
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/questions/<int:question_id>/delete")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/questions/<int(max=2147483647):question_id>/delete")
 def remove_question(path_id, step_id, question_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)

@@ -82,9 +82,10 @@ class CatalogueFilterForm(FlaskForm):
 
     def coerce_topic(self):
         try:
-            return int(self.topic.raw_data[0]) if self.topic.raw_data else 0
+            value = int(self.topic.raw_data[0]) if self.topic.raw_data else 0
         except (TypeError, ValueError):
             return 0
+        return value if 0 < value < 2**31 else 0  # out-of-range ids would be a database error
 
 
 class PathForm(FlaskForm):

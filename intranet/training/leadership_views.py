@@ -27,7 +27,7 @@ def practice_inbox():
                            form=PracticeDecisionForm())
 
 
-@bp.post("/practice/<int:request_id>")
+@bp.post("/practice/<int(max=2147483647):request_id>")
 def decide_practice(request_id):
     practice = db.session.scalar(select(TrainingPracticeRequest).where(
         TrainingPracticeRequest.id == request_id).options(
@@ -58,7 +58,7 @@ def _assign_form() -> AssignForm:
     return form
 
 
-@bp.route("/<int:path_id>/assign", methods=["GET", "POST"])
+@bp.route("/<int(max=2147483647):path_id>/assign", methods=["GET", "POST"])
 def assign(path_id):
     path = load_path(path_id)
     permissions.require(permissions.can_assign_path(current_user, path))

@@ -247,10 +247,16 @@ def session_calendar(step: TrainingStep, url: str) -> bytes:
 # --- Practice confirmed by a guide --------------------------------------------------
 
 def _guides_for(user) -> list[User]:
-    unit_ids = [u.id for u in org_tree().ancestors(user.unit_id)]
-    return list(db.session.scalars(
-        select(User).join(RoleAssignment, RoleAssignment.user_id == User.id)
-        .where(RoleAssignment.role == "guide", RoleAssignment.unit_id.in_(unit_ids)).distinct()))
+    """The guides nearest to the learner: their own unit's, else the closest unit above."""
+    chain = [u.id for u in org_tree().ancestors(user.unit_id)]
+    rows = db.session.execute(
+        select(RoleAssignment.unit_id, User).join(User, User.id == RoleAssignment.user_id)
+        .where(RoleAssignment.role == "guide", RoleAssignment.unit_id.in_(chain),
+               User.is_active_account.is_(True))).all()
+    by_unit: dict[int, list[User]] = {}
+    for unit_id, guide in rows:
+        by_unit.setdefault(unit_id, []).append(guide)
+    return next((by_unit[unit_id] for unit_id in chain if unit_id in by_unit), [])
 
 
 def request_practice(user, enrolment, step: TrainingStep, note: str) -> TrainingPracticeRequest:

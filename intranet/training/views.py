@@ -79,7 +79,8 @@ def _catalogue_query(form: CatalogueFilterForm):
 def catalogue():
     form = CatalogueFilterForm(request.args)
     form.topic.choices = topic_choices(_("Alle Themen"))
-    page = db.paginate(_catalogue_query(form), per_page=20, error_out=False)
+    number = min(max(request.args.get("page", 1, type=int), 1), 10_000)  # huge pages overflow SQL
+    page = db.paginate(_catalogue_query(form), page=number, per_page=20, error_out=False)
     ids = [p.id for p in page.items]
     step_counts = dict(db.session.execute(select(TrainingStep.path_id, func.count())
                                           .where(TrainingStep.path_id.in_(ids))
@@ -91,7 +92,7 @@ def catalogue():
                                   enrolments=enrolments)
 
 
-@bp.get("/<int:path_id>")
+@bp.get("/<int(max=2147483647):path_id>")
 def path_page(path_id):
     path = load_path(path_id)
     enrolment = learning.find_enrolment(current_user, path)
@@ -103,7 +104,7 @@ def path_page(path_id):
                            form=FlaskForm())
 
 
-@bp.post("/<int:path_id>/enrol")
+@bp.post("/<int(max=2147483647):path_id>/enrol")
 def enrol(path_id):
     path = load_path(path_id)
     try:
@@ -145,7 +146,7 @@ def _open_step(path_id, step_id):
     return path, step, enrolment, None
 
 
-@bp.get("/<int:path_id>/steps/<int:step_id>")
+@bp.get("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>")
 def step_page(path_id, step_id):
     path, step, enrolment, refusal = _open_step(path_id, step_id)
     if refusal:
@@ -153,7 +154,7 @@ def step_page(path_id, step_id):
     return render_template("training/step.html", **_step_context(path, step, enrolment))
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/done")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/done")
 def complete_step(path_id, step_id):
     path, step, enrolment, refusal = _open_step(path_id, step_id)
     if refusal:
@@ -178,7 +179,7 @@ def _next_url(path, enrolment) -> str:
     return url_for("training.step_page", path_id=path.id, step_id=following.id)
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/quiz")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/quiz")
 def submit_quiz(path_id, step_id):
     path, step, enrolment, refusal = _open_step(path_id, step_id)
     if refusal:
@@ -196,7 +197,7 @@ def submit_quiz(path_id, step_id):
     return render_template(template, **context), status
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/seat")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/seat")
 def book_seat(path_id, step_id):
     path, step, enrolment, refusal = _open_step(path_id, step_id)
     if refusal:
@@ -212,7 +213,7 @@ def book_seat(path_id, step_id):
     return redirect_after_post(url_for("training.step_page", path_id=path_id, step_id=step_id))
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/seat/cancel")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/seat/cancel")
 def cancel_seat(path_id, step_id):
     path, step, enrolment, refusal = _open_step(path_id, step_id)
     if refusal:
@@ -228,7 +229,7 @@ def cancel_seat(path_id, step_id):
     return redirect_after_post(url_for("training.step_page", path_id=path_id, step_id=step_id))
 
 
-@bp.get("/<int:path_id>/steps/<int:step_id>/termin.ics")
+@bp.get("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/termin.ics")
 def session_ics(path_id, step_id):
     path = load_path(path_id)
     step = load_step(path, step_id)
@@ -241,7 +242,7 @@ def session_ics(path_id, step_id):
     return response
 
 
-@bp.post("/<int:path_id>/steps/<int:step_id>/practice")
+@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/practice")
 def request_practice(path_id, step_id):
     path, step, enrolment, refusal = _open_step(path_id, step_id)
     if refusal:
@@ -261,7 +262,7 @@ def request_practice(path_id, step_id):
                                                                  practice_form=form)), 422
 
 
-@bp.get("/enrolments/<int:enrolment_id>/confirmation")
+@bp.get("/enrolments/<int(max=2147483647):enrolment_id>/confirmation")
 def confirmation(enrolment_id):
     enrolment = db.session.get(TrainingEnrolment, enrolment_id)
     permissions.require(permissions.can_see_own_enrolment(current_user, enrolment), hide=True)

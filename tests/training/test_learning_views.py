@@ -241,3 +241,15 @@ def test_overlong_practice_note_is_a_field_error(client, factory, login_as, buil
     response = client.post(f"/training/{path.id}/steps/{step.id}/practice", data={"note": "x" * 1200})
     assert response.status_code == 422
     assert "Höchstens 1.000 Zeichen." in response.text
+
+
+def test_huge_ids_in_urls_are_404_not_500(client, factory, login_as, builder):
+    login_as(factory.user())
+    path = builder.path()
+    huge = "99999999999999999999"
+    for url in (f"/training/{huge}", f"/training/{path.id}/steps/{huge}",
+                f"/training/enrolments/{huge}/confirmation"):
+        assert client.get(url).status_code == 404, url
+    assert client.post(f"/training/practice/{huge}", data={"confirm": "1"}).status_code == 404
+    assert client.get(f"/training/?topic={huge}&page={huge}").status_code == 200
+    assert client.get(f"/training/report?path={huge}").status_code == 403

@@ -65,3 +65,27 @@ def test_guide_outside_the_unit_cannot_confirm(client, factory, login_as, builde
     assert client.post(f"/training/practice/{practice.id}", data={"confirm": "1"}).status_code == 404
     db.session.refresh(practice)
     assert practice.status == "requested"
+
+
+def test_request_goes_to_the_nearest_guides_only(app, factory, builder):
+    tree = factory.tree()
+    learner = factory.user(unit=tree["sg321"])
+    near = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
+    top = factory.user(unit=tree["root"], roles=[("guide", tree["root"])])
+    path = builder.path(kinds=("practice",))
+    enrolment = learning.enrol(learner, path)
+    learning.request_practice(learner, enrolment, path.steps[0], "")
+    told = set(db.session.scalars(select(Notification.user_id).where(
+        Notification.kind == "training_practice_requested")))
+    assert told == {near.id}
+    assert top.id not in told
+
+
+def test_csrf_is_enforced_on_training_posts(make_app, factory, builder, login_as):
+    strict = make_app(WTF_CSRF_ENABLED=True)
+    user = factory.user()
+    path = builder.path()
+    client = strict.test_client()
+    login_as(user, client)
+    assert client.post(f"/training/{path.id}/enrol").status_code == 400
+    assert db.session.scalar(select(TrainingEnrolment)) is None

@@ -21,11 +21,12 @@ Working time: every calendar day counts fully (00:00–24:00 Europe/Berlin) unle
 it is a Saturday, Sunday or a public holiday of ``LOTSE_HOLIDAY_STATE`` (default
 BW) – so Friday 15:00 plus 2 working days is Tuesday 15:00.
 
-Exactly once: each step is an atomic conditional UPDATE (``… WHERE id IN (…) AND
-level = <old> AND status = 'open' AND due_at <= now``) that returns the rows it
-changed; trail entries and notifications are written only for those rows, in the
-same transaction. A second job run, or a second scheduler process racing the first,
-finds the rows already moved and changes nothing.
+Exactly once: each step is an atomic, set-based conditional UPDATE per group of
+questions sitting at the same unit, topic and level (``UPDATE question SET level =
+<old> + 1, current_unit_id = … WHERE current_unit_id = … AND level = <old> AND status =
+'open' AND due_at <= now RETURNING id``); trail entries and notifications are written
+only for the returned rows, in the same transaction. A second job run, or a second
+scheduler process racing the first, finds the rows already moved and changes nothing.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ from zoneinfo import ZoneInfo
 import holidays
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import and_, insert, literal, select, update
 
 from intranet import clock
+from intranet.db_types import UTCDateTime
 from intranet.extensions import db
 from intranet.guides.models import OPEN, EscalationSetting, Question, QuestionEvent
 from intranet.guides.routing import guide_map, recipients_for
@@ -54,7 +56,7 @@ MAX_SINGLE_NOTIFICATIONS = 5  # more escalations to one person in one run → on
 
 @lru_cache(maxsize=8)
 def _holiday_calendar(state: str) -> holidays.HolidayBase:
-    return holidays.country_holidays("DE", subdiv=state, years=range(2020, 2041))
+    return holidays.country_holidays("DE", subdiv=state)  # years are filled in on demand
 
 
 def is_working_day(day, state: str | None = None) -> bool:
@@ -132,28 +134,23 @@ def stop_clock(question: Question) -> None:
 def escalate_overdue(now: datetime | None = None) -> int:
     """Move every overdue open question one level up (bulk, exactly once); returns the count."""
     now = now or clock.now()
-    overdue = db.session.execute(
-        select(Question.id, Question.current_unit_id, Question.topic_id, Question.level)
+    groups = db.session.execute(
+        select(Question.current_unit_id, Question.topic_id, Question.level).distinct()
         .where(Question.status == OPEN, Question.due_at.is_not(None), Question.due_at <= now)
     ).all()
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for row in overdue:
-        groups[(row.current_unit_id, row.topic_id, row.level)].append(row.id)
     gm, settings = guide_map(), sla_settings()
     notices: dict[int, list] = defaultdict(list)
     users: dict[int, object] = {}
     moved_total = 0
-    for (unit_id, topic_id, level), ids in groups.items():
+    for unit_id, topic_id, level in groups:
         target = gm.route_unit(unit_id, topic_id, include_self=False) if unit_id else None
         due, warn = (deadlines(now, gm.tree.depth(target), settings) if target is not None
                      else (None, None))
-        moved = _move(ids, level, now, target, due, warn)
+        moved = _move(unit_id, topic_id, level, now, target, due, warn)
         if not moved:
             continue
         moved_total += len(moved)
-        db.session.execute(insert(QuestionEvent), [
-            {"question_id": qid, "kind": "escalated", "unit_id": target, "level": level + 1,
-             "created_at": now} for qid in moved])
+        _record_escalations(target, level + 1, now)
         for person in recipients_for(target, topic_id):
             users[person.id] = person
             notices[person.id].extend(moved)
@@ -166,21 +163,49 @@ def escalate_overdue(now: datetime | None = None) -> int:
     return moved_total
 
 
-def _move(ids, level, now, target, due, warn) -> list[int]:
-    moved: list[int] = []
-    for start in range(0, len(ids), 1000):  # keep IN lists within every database's limits
-        chunk = ids[start:start + 1000]
-        moved += db.session.scalars(
-            update(Question)
-            .where(Question.id.in_(chunk), Question.level == level, Question.status == OPEN,
-                   Question.due_at <= now)
-            .values(level=level + 1, current_unit_id=target, at_admins=target is None,
-                    due_at=due, warn_at=warn, warned_at=None, claimed_by_id=None,
-                    claimed_at=None, updated_at=now)
-            .returning(Question.id)
-            .execution_options(synchronize_session=False)
-        ).all()
-    return moved
+def _move(unit_id, topic_id, level, now, target, due, warn) -> list[int]:
+    """One set-based conditional UPDATE per (unit, topic, level) group; returns the moved ids."""
+    same_topic = (Question.topic_id.is_(None) if topic_id is None
+                  else Question.topic_id == topic_id)
+    return list(db.session.scalars(
+        update(Question)
+        .where(Question.current_unit_id == unit_id, same_topic, Question.level == level,
+               Question.status == OPEN, Question.due_at.is_not(None), Question.due_at <= now)
+        .values(level=level + 1, current_unit_id=target, at_admins=target is None,
+                due_at=due, warn_at=warn, warned_at=None, claimed_by_id=None,
+                claimed_at=None, updated_at=now)
+        .returning(Question.id)
+        .execution_options(synchronize_session=False)
+    ).all())
+
+
+def _record(kind: str, question_ids: list[int], now: datetime) -> None:
+    """Trail entries for the given questions at their current unit and level, set-based."""
+    for start in range(0, len(question_ids), 5000):
+        chunk = question_ids[start:start + 5000]
+        db.session.execute(insert(QuestionEvent).from_select(
+            ["question_id", "kind", "unit_id", "level", "created_at"],
+            select(Question.id, literal(kind), Question.current_unit_id, Question.level,
+                   literal(now, UTCDateTime())).where(Question.id.in_(chunk))))
+
+
+def _record_escalations(target: int | None, level: int, now: datetime) -> None:
+    """One "escalated" trail entry per question that reached `level` at `target` just now.
+
+    Set-based without id lists: a question has exactly one such entry per level it
+    reached, so NOT EXISTS keeps this exact even when several groups share a target.
+    """
+    already = (select(QuestionEvent.id)
+               .where(QuestionEvent.question_id == Question.id,
+                      QuestionEvent.kind == "escalated", QuestionEvent.level == Question.level)
+               .exists())
+    db.session.execute(insert(QuestionEvent).from_select(
+        ["question_id", "kind", "unit_id", "level", "created_at"],
+        select(Question.id, literal("escalated"), Question.current_unit_id, Question.level,
+               literal(now, UTCDateTime()))
+        .where(Question.current_unit_id.is_(None) if target is None
+               else Question.current_unit_id == target,
+               Question.level == level, Question.updated_at == now, ~already)))
 
 
 def question_path(question_id: int) -> str:
@@ -216,9 +241,7 @@ def warn_before_deadline(now: datetime | None = None) -> int:
     ).all()
     if not warned:
         return 0
-    db.session.execute(insert(QuestionEvent), [
-        {"question_id": row.id, "kind": "warned", "unit_id": row.current_unit_id,
-         "level": row.level, "created_at": now} for row in warned])
+    _record("warned", [row.id for row in warned], now)
     notices: dict[int, list] = defaultdict(list)
     users: dict[int, object] = {}
     for row in warned:

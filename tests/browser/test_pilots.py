@@ -49,7 +49,7 @@ def test_pilot_page_and_sign_up_with_error(page, factory):
     page.locator("#motivation-error").wait_for()
     assert "Höchstens 2000 Zeichen." in page.locator("#motivation-error").inner_text()
     assert page.input_value("#motivation").strip() == too_long.strip()
-    assert page.evaluate("document.activeElement.id") == "motivation"
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'motivation'")
     assert_accessible(page, "Anmeldung mit Fehler")
     assert_no_csp_errors(page)
 
@@ -67,7 +67,8 @@ def test_sign_up_onto_waitlist_via_htmx_is_announced(page, factory):
     page.locator("#signup-box").get_by_text("Warteliste, Platz 1").wait_for()
     live = page.locator("#flash-region[role=status][aria-live=polite]")
     assert "Sie stehen auf der Warteliste, Platz 1." in live.inner_text()
-    assert page.evaluate("document.activeElement.id") == "signup-heading"
+    # Focus moves after htmx settles (a few milliseconds after the swap).
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'signup-heading'")
     assert_accessible(page, "nach Anmeldung auf die Warteliste")
     with page.expect_response(lambda r: r.url.endswith("/abmelden")):
         page.once("dialog", lambda dialog: dialog.accept())
@@ -132,4 +133,5 @@ def test_keyboard_only_sign_up(page, factory):
     assert page.evaluate("document.activeElement.textContent.trim()") == "Jetzt anmelden"
     page.keyboard.press("Enter")
     page.locator("#signup-box").get_by_text("Ihr Status: bestätigt").wait_for()
-    assert page.evaluate("document.activeElement.id") == "signup-heading"
+    # Focus moves after htmx settles (a few milliseconds after the swap).
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'signup-heading'")

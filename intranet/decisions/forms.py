@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -38,11 +38,15 @@ class GermanDateField(DateField):
         if not valuelist or not valuelist[0].strip():
             self.data = None
             return
-        try:
-            self.data = date.fromisoformat(valuelist[0].strip()[:10])
-        except ValueError:
-            self.data = None
-            raise ValueError(_l("Bitte geben Sie ein gültiges Datum ein (TT.MM.JJJJ)."))  # noqa: B904
+        raw = valuelist[0].strip()
+        for pattern in ("%Y-%m-%d", "%d.%m.%Y"):  # the date picker, or typed by hand
+            try:
+                self.data = datetime.strptime(raw, pattern).date()  # noqa: DTZ007 - a date
+                return
+            except ValueError:
+                continue
+        self.data = None
+        raise ValueError(_l("Bitte geben Sie ein gültiges Datum ein, z. B. 01.03.2027."))
 
 
 class AlternativeForm(Form):

@@ -17,7 +17,7 @@ from intranet.extensions import db
 # module, class, column pointing to decision.id, endpoint, id argument, filter for hidden items
 SOURCES = (
     ("feedback", "intranet.feedback.models", "FeedbackPost", "linked_decision_id",
-     "feedback.detail", "post_id"),
+     "feedback.show", "post_id"),
     ("pilots", "intranet.pilots.models", "Pilot", "result_decision_id", "pilots.detail",
      "pilot_id"),
 )

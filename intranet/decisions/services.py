@@ -96,9 +96,15 @@ def update_decision(actor: User, decision: Decision, data: DecisionData, reason:
         db.session.flush()
         return None
     revision = _add_revision(actor, decision, "edit", reason, substantive)
+    record(actor, "decision.revise", decision, summary=f"{decision.title}: {reason}")
     if substantive and decision.requires_acknowledgement:
         decision.ack_revision = revision.number
-        decision.ack_reminded_at = None
+        decision.ack_reminded_at = clock.now()  # the notice below counts as this week's reminder
+        from intranet.decisions.engagement import affected_users
+
+        notify(affected_users(decision), "decision.acknowledge",
+               _l("„%(title)s“ wurde wesentlich geändert. Bitte nehmen Sie die neue Fassung zur "
+                  "Kenntnis.", title=decision.title), decision_url(decision), exclude=actor)
     _notify_followers(decision, actor, _l("Die Entscheidung „%(title)s“ wurde geändert.",
                                           title=decision.title))
     return revision

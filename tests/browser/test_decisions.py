@@ -58,13 +58,14 @@ def test_acknowledge_and_follow_via_htmx(page, register):
     page.goto(f"/decisions/{register['e_akte'].id}")
     page.get_by_role("button", name="Zur Kenntnis genommen").click()
     page.locator("#ack-region .notice-success").wait_for()
-    assert page.evaluate("document.activeElement.closest('#ack-region') !== null")
+    # Focus moves into the swapped region after htmx settles.
+    page.wait_for_function("document.activeElement.closest('#ack-region') !== null")
     page.locator("#flash-region").get_by_text("Danke!").wait_for()
     assert_accessible(page, "nach Kenntnisnahme")
     # Asking a question made her a follower; she stops following.
     page.get_by_role("button", name="Nicht mehr folgen").click()
     page.get_by_role("button", name="Folgen", exact=True).wait_for()
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Folgen"
+    page.wait_for_function("document.activeElement.textContent.trim() === 'Folgen'")
     assert_accessible(page, "nach Folgen")
     db.session.rollback()  # end the test's read snapshot to see the live server's write
     assert engagement.has_acknowledged(register["staff"], register["e_akte"])

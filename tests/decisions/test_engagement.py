@@ -170,3 +170,13 @@ def test_token_label_is_required_and_limited(org):
         assert error.value.field == "label"
     assert db.session.scalar(select(func.count()).select_from(
         tokens.DecisionToken)) == 0
+
+
+def test_substantive_revision_asks_affected_staff_again(org, make_decision):
+    decision = make_decision(requires_acknowledgement=True)
+    engagement.acknowledge(org["staff"], decision)
+    before = len(_notified("decision.acknowledge"))
+    data = decision_data(org["d2"], [org["a32"]], requires_acknowledgement=True)
+    services.update_decision(org["leader"], decision, data, reason="Frist", substantive=True)
+    db.session.commit()
+    assert _notified("decision.acknowledge")[before:] == [org["staff"].id]

@@ -304,3 +304,11 @@ def test_decision_page_queries_are_constant_with_30_revisions_and_100_questions(
     with count_queries() as history:
         client.get(f"{url}/history")
     assert history.count <= small.count
+
+
+def test_dates_may_be_typed_the_german_way(client, login_as, org):
+    login_as(org["leader"])
+    response = client.post("/decisions/new", data=_form(org, decided_on="01.11.2026",
+                                                         effective_date="1.1.2027"))
+    assert response.status_code == 303
+    assert db.session.scalar(select(Decision.effective_date)) == date(2027, 1, 1)

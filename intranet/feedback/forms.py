@@ -74,10 +74,17 @@ class PostForm(FlaskForm):
                                       "%(k)d aktiven Mitgliedern – sonst könnte man Sie "
                                       "erkennen.", k=k)
 
+    def required_fields(self) -> tuple[str, ...]:
+        """Which text fields the chosen kind requires (marked as Pflichtfeld in the form)."""
+        return LESSON_REQUIRED if self.kind.data == "lesson" else ("body",)
+
+    def mark_required(self) -> None:
+        for name in self.required_fields():
+            self[name].flags.required = True
+
     def validate(self, extra_validators=None) -> bool:
         valid = super().validate(extra_validators)
-        required = LESSON_REQUIRED if self.kind.data == "lesson" else ("body",)
-        for name in required:
+        for name in self.required_fields():
             field = self[name]
             if not (field.data or "").strip() and not field.errors:
                 field.errors = [*field.errors, REQUIRED]

@@ -87,6 +87,7 @@ def _post_form(kind: str | None) -> PostForm:
         form.kind.data = kind
     form.set_choices(org_tree().choices(), topic_choices(_("– kein Thema –")),
                      services.anonymity_k())
+    form.mark_required()
     return form
 
 

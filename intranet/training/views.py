@@ -192,8 +192,10 @@ def submit_quiz(path_id, step_id):
     except TrainingError as error:
         db.session.rollback()
         result, error_field, status = None, error, 422
-    context = _step_context(path, step, enrolment, result=result, answers=answers, quiz_error=error_field)
-    template = "training/partials/_quiz.html" if wants_partial("quiz-region") else "training/step.html"
+    partial = wants_partial("quiz-region")
+    context = _step_context(path, step, enrolment, result=result, answers=answers, quiz_error=error_field,
+                            oob_progress=partial)
+    template = "training/partials/_quiz.html" if partial else "training/step.html"
     return render_template(template, **context), status
 
 

@@ -158,6 +158,8 @@ def test_quiz_wrong_answer_shows_explanations_and_allows_retry(client, factory, 
     retry = client.post(f"/training/{path.id}/steps/{quiz.id}/quiz", data=quiz_answers(quiz),
                         headers={"HX-Request": "true", "HX-Target": "quiz-region"})
     assert "<html" not in retry.text and "Bestanden!" in retry.text
+    assert '<div id="progress-region" hx-swap-oob="true">' in retry.text
+    assert '<progress id="step-progress" max="1" value="1">' in retry.text
 
 
 def test_quiz_without_answers_is_a_field_error(client, factory, login_as, builder):

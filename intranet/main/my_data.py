@@ -31,6 +31,7 @@ SECTIONS = [
     "intranet.main.my_data:account_section",
     "intranet.main.my_data:notification_section",
     "intranet.main.my_data:audit_section",
+    "intranet.training.my_data:section",
 ]
 
 

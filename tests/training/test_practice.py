@@ -89,3 +89,20 @@ def test_csrf_is_enforced_on_training_posts(make_app, factory, builder, login_as
     login_as(user, client)
     assert client.post(f"/training/{path.id}/enrol").status_code == 400
     assert db.session.scalar(select(TrainingEnrolment)) is None
+
+
+def test_my_data_lists_own_training_only(client, factory, login_as, builder):
+    tree = factory.tree()
+    learner, other = factory.user(unit=tree["sg321"]), factory.user(unit=tree["sg321"])
+    path = builder.path(kinds=("practice",), title="Sicher im Netz")
+    enrolment = learning.enrol(learner, path)
+    learning.request_practice(learner, enrolment, path.steps[0], "Meine geheime Notiz")
+    db.session.commit()
+    login_as(learner)
+    mine = client.get("/meine-daten")
+    assert mine.status_code == 200
+    assert "Sicher im Netz" in mine.text and "Meine geheime Notiz" in mine.text
+    download = client.get("/meine-daten.json")
+    assert download.status_code == 200 and "Meine geheime Notiz" in download.get_data(as_text=True)
+    login_as(other)
+    assert "Meine geheime Notiz" not in client.get("/meine-daten").text

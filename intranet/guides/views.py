@@ -97,6 +97,13 @@ def inbox_count():
                            count=queries.inbox_count(current_user))
 
 
+@bp.get("/inbox/badge")
+def inbox_badge():
+    perm.require(perm.can_use_guide_inbox(current_user))
+    return render_template("guides/partials/_inbox_badge.html",
+                           count=queries.inbox_count(current_user))
+
+
 @bp.get("/questions/<int:question_id>")
 def question(question_id):
     return _detail(_question(question_id))

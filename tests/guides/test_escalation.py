@@ -205,18 +205,21 @@ def test_two_processes_at_once_escalate_each_question_once(org, app):
 
     def run():
         try:
-            with app.app_context(), write_intent(), clock.frozen(berlin(2026, 11, 17, 16, 0)):
+            with app.app_context(), write_intent():
                 barrier.wait()
                 results.append(escalate_overdue())
                 db.session.commit()
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    # The clock override is process-wide: freeze it once here, not in each thread (nested
+    # freezes unwinding in another order would leave it frozen for later tests).
+    with clock.frozen(berlin(2026, 11, 17, 16, 0)):
+        threads = [threading.Thread(target=run) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     assert not errors
     assert sum(results) == 40
     escalated = db.session.scalar(select(func.count(QuestionEvent.id))

@@ -34,6 +34,8 @@ CASES = [
     Case("inbox partial", "GET", "/guides/inbox?filter=mine", {**INBOX, **HTMX_ANONYMOUS},
          headers={"HX-Request": "true", "HX-Target": "inbox-results"}),
     Case("inbox count", "GET", "/guides/inbox/count", INBOX),
+    Case("header inbox badge", "GET", "/guides/inbox/badge", {**INBOX, **HTMX_ANONYMOUS},
+         headers={"HX-Request": "true"}),
     Case("coverage", "GET", "/guides/coverage", ADMIN_ONLY),
     Case("escalation settings", "GET", "/guides/escalation", ADMIN_ONLY),
     Case("save escalation settings", "POST", "/guides/escalation",

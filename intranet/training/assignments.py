@@ -80,6 +80,40 @@ def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) ->
     return assignment
 
 
+def enrol_new_members(today: date | None = None) -> int:
+    """People who joined an assigned unit later are enrolled too, while the assignment runs."""
+    today = today or berlin_today()
+    running = db.session.scalars(select(TrainingAssignment).options(joinedload(TrainingAssignment.path))
+                                 .where(TrainingAssignment.due_on >= today)).all()
+    if not running:
+        return 0
+    tree = org_tree()
+    units_of = {a.id: tree.descendant_ids(a.unit_id) for a in running}
+    members: dict[int, list[User]] = {}
+    for person in db.session.scalars(select(User).where(
+            User.unit_id.in_(set().union(*units_of.values())), User.is_active_account.is_(True))):
+        members.setdefault(person.unit_id, []).append(person)
+    enrolled = set(db.session.execute(select(TrainingEnrolment.path_id, TrainingEnrolment.user_id).where(
+        TrainingEnrolment.path_id.in_({a.path_id for a in running}))).all())
+    added = 0
+    for assignment in running:
+        if assignment.path.status != "published":
+            continue
+        newcomers = [p for unit_id in units_of[assignment.id] for p in members.get(unit_id, [])
+                     if (assignment.path_id, p.id) not in enrolled]
+        for person in newcomers:
+            db.session.add(TrainingEnrolment(path_id=assignment.path_id, user_id=person.id,
+                                             assignment_id=assignment.id, due_on=assignment.due_on))
+            enrolled.add((assignment.path_id, person.id))
+        notify(newcomers, "training_assigned",
+               _l("Lernpfad „%(title)s“ für Sie vorgesehen, bitte bis %(due)s abschließen.",
+                  title=assignment.path.title, due=assignment.due_on.strftime("%d.%m.%Y")),
+               f"/training/{assignment.path_id}")
+        added += len(newcomers)
+    db.session.flush()
+    return added
+
+
 def send_reminders(today: date | None = None) -> int:
     """Remind learners 14 and 3 days before the due date, once per threshold; returns the count."""
     today = today or berlin_today()

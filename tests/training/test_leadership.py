@@ -82,9 +82,9 @@ def test_reminders_14_and_3_days_exactly_once_and_stop_on_completion(app, factor
         assert assignments.send_reminders(date(2030, 3, day)) == expected, day
         db.session.commit()
     with clock.frozen(datetime(2030, 3, 28, 6, 0, tzinfo=UTC)):
-        ran, sent = run_job(app, "training-reminders")  # 3 days before, through the job table
-        assert (ran, sent) == (True, 1)
-        assert run_job(app, "training-reminders") == (True, 0)
+        ran, result = run_job(app, "training-reminders")  # 3 days before, through the job table
+        assert (ran, result) == (True, "0 neu eingeplant, 1 Erinnerungen")
+        assert run_job(app, "training-reminders") == (True, "0 neu eingeplant, 0 Erinnerungen")
     assert reminders_for(slow) == 2
     assert reminders_for(done) == 0
     assert db.session.scalar(select(func.count(TrainingReminder.id))) == 2
@@ -154,3 +154,22 @@ def test_report_counts_overdue(app, factory, builder):
     with clock.frozen(NOON + timedelta(days=20)):
         rows, _hidden = assignments.unit_report(leader, path)
     assert [(r.unit.name, r.enrolled, r.overdue) for r in rows] == [("Amt 32", 5, 5)]
+
+
+def test_newcomers_to_an_assigned_unit_are_enrolled_by_the_job(app, factory, builder):
+    tree = factory.tree()
+    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
+    factory.user(unit=tree["a32"])
+    path = builder.path()
+    with clock.frozen(NOON):
+        assignments.assign_path(leader, path, tree["a32"].id, date(2030, 4, 1))
+        db.session.commit()
+    newcomer = factory.user(unit=tree["sg322"])
+    factory.user(unit=tree["a10"])  # outside the assigned unit
+    assert assignments.enrol_new_members(date(2030, 3, 5)) == 1
+    db.session.commit()
+    enrolment = db.session.scalar(select(TrainingEnrolment).where(TrainingEnrolment.user_id == newcomer.id))
+    assert enrolment.due_on == date(2030, 4, 1)
+    assert assignments.enrol_new_members(date(2030, 3, 5)) == 0
+    factory.user(unit=tree["sg321"])  # joins after the due date
+    assert assignments.enrol_new_members(date(2030, 4, 2)) == 0  # assignment over: nobody added

@@ -8,14 +8,14 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import defer, joinedload, selectinload
 
-from intranet import clock, permissions
+from intranet import permissions
 from intranet.decisions import engagement
 from intranet.decisions.diff import diff_snapshots
 from intranet.decisions.forms import RegisterFilterForm
 from intranet.decisions.links import linked_items
 from intranet.decisions.models import Decision, DecisionQuestion, DecisionRevision
 from intranet.decisions.openapi import MAX_ID
-from intranet.decisions.queries import RegisterFilter, register_query, timeline
+from intranet.decisions.queries import RegisterFilter, local_today, register_query, timeline
 from intranet.extensions import db
 from intranet.htmx import render_page_or_partial
 from intranet.org.services import org_tree
@@ -85,7 +85,7 @@ def index():
 @bp.get("/timeline")
 def timeline_page():
     form, filters, valid = filter_form()
-    upcoming, recent = timeline(current_user, filters, clock.now().date())
+    upcoming, recent = timeline(current_user, filters, local_today())
     return render_page_or_partial("decisions/timeline.html", "decisions/partials/_timeline.html",
                                   "timeline-results", form=form, upcoming=upcoming,
                                   recent=recent), (200 if valid else 422)

@@ -108,3 +108,12 @@ def test_timeline_and_tokens(page, register):
     page.get_by_role("button", name="Schlüssel anlegen").click()
     page.get_by_text("Dieser Schlüssel wird nur jetzt angezeigt.").wait_for()
     assert_accessible(page, "Schlüssel angelegt")
+
+
+def test_register_reflows_at_320_pixels(page, register):
+    login(page, register["staff"])
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in ("/decisions/", f"/decisions/{register['e_akte'].id}"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"horizontal scrolling at 320px on {path}: {width}px"

@@ -312,3 +312,13 @@ def test_dates_may_be_typed_the_german_way(client, login_as, org):
                                                          effective_date="1.1.2027"))
     assert response.status_code == 303
     assert db.session.scalar(select(Decision.effective_date)) == date(2027, 1, 1)
+
+
+def test_pages_render_in_english_too(client, login_as, org, make_decision, factory):
+    decision = make_decision(requires_acknowledgement=True)
+    english = factory.user(unit=org["sg321"], locale="en", roles=[("leadership", org["d2"])])
+    login_as(english)
+    for path in ("/decisions/", "/decisions/timeline", f"/decisions/{decision.id}",
+                 f"/decisions/{decision.id}/history", f"/decisions/{decision.id}/edit",
+                 f"/decisions/{decision.id}/status", "/decisions/new", "/decisions/tokens", "/"):
+        assert client.get(path).status_code == 200, path

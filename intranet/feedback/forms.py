@@ -138,9 +138,11 @@ class AnonymousReplyForm(FlaskForm):
                          validators=[DataRequired(REQUIRED), _max(COMMENT_MAX)])
 
 
-class LinkDecisionForm(FlaskForm):
+class LinkForm(FlaskForm):
     decision_id = IntegerField(_l("Nummer der Entscheidung"), validators=[Optional()],
                                description=_l("Leer lassen, um die Verknüpfung zu lösen."))
+    pilot_id = IntegerField(_l("Nummer des Pilotprojekts"), validators=[Optional()],
+                            description=_l("Leer lassen, um die Verknüpfung zu lösen."))
 
 
 class BoardFilterForm(FlaskForm):

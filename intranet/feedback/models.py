@@ -30,6 +30,7 @@ from intranet.db_types import UTCDateTime
 from intranet.decisions.models import Decision
 from intranet.extensions import db
 from intranet.org.models import OrgUnit
+from intranet.pilots.models import Pilot
 from intranet.topics.models import Topic
 
 KINDS = ("lesson", "idea", "concern", "praise")
@@ -87,14 +88,16 @@ class FeedbackPost(db.Model):
     hidden_reason: Mapped[str | None] = mapped_column(String(500))
     hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
-    # "Ihr habt gesagt – wir haben gehandelt": the decision that answered this post.
+    # "Ihr habt gesagt – wir haben gehandelt": the decision or pilot that answered this post.
     linked_decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"), index=True)
+    linked_pilot_id: Mapped[int | None] = mapped_column(ForeignKey("pilot.id"), index=True)
 
     author: Mapped[User | None] = relationship(foreign_keys=[author_id])
     hidden_by: Mapped[User | None] = relationship(foreign_keys=[hidden_by_id])
     unit: Mapped[OrgUnit | None] = relationship()
     topic: Mapped[Topic | None] = relationship()
     linked_decision: Mapped[Decision | None] = relationship()
+    linked_pilot: Mapped[Pilot | None] = relationship()
 
     def __repr__(self) -> str:
         return f"<FeedbackPost {self.id} {self.kind}>"

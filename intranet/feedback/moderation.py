@@ -77,6 +77,24 @@ def change_status(actor: User, post: FeedbackPost, to_status: str,
     return change
 
 
+def link_answers(actor: User, post: FeedbackPost, decision_id: int | None,
+                 pilot_id: int | None) -> None:
+    """Link the decision and/or pilot that answered the post (None unlinks)."""
+    from intranet.decisions.models import PUBLISHED_STATUSES, Decision
+    from intranet.pilots.models import Pilot
+
+    decision = db.session.get(Decision, decision_id) if decision_id else None
+    if decision_id and (decision is None or decision.status not in PUBLISHED_STATUSES):
+        raise FeedbackError(_l("Eine veröffentlichte Entscheidung mit dieser Nummer gibt es "
+                               "nicht."), "decision_id")
+    if pilot_id and db.session.get(Pilot, pilot_id) is None:
+        raise FeedbackError(_l("Ein Pilotprojekt mit dieser Nummer gibt es nicht."), "pilot_id")
+    post.linked_decision_id, post.linked_pilot_id = decision_id or None, pilot_id or None
+    record(actor, "feedback_linked", post, summary=post.title[:200],
+           decision_id=post.linked_decision_id, pilot_id=post.linked_pilot_id)
+    db.session.flush()
+
+
 def report_post(reporter: User, post: FeedbackPost, reason: str) -> FeedbackReport:
     """Report a post to the moderators (once per person while the report is open)."""
     reason = _text(reason, "reason", 1000, True)

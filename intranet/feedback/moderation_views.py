@@ -9,11 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from intranet import permissions
-from intranet.audit.services import record
-from intranet.decisions.models import PUBLISHED_STATUSES, Decision
 from intranet.extensions import db
 from intranet.feedback import moderation, services
-from intranet.feedback.forms import EmptyForm, LinkDecisionForm, ReasonForm, StatusForm
+from intranet.feedback.forms import EmptyForm, LinkForm, ReasonForm, StatusForm
 from intranet.feedback.models import FeedbackPost, FeedbackReport
 from intranet.feedback.views import bp, load_post_or_404
 from intranet.htmx import redirect_after_post
@@ -46,24 +44,24 @@ def status(post_id):
                     "benachrichtigt.", status=moderation.STATUS_LABELS[post.status]), "success")
             return redirect_after_post(url_for("feedback.show", post_id=post.id))
     return render_template("feedback/status.html", post=post, form=form,
-                           link_form=LinkDecisionForm(decision_id=post.linked_decision_id)), (
+                           link_form=LinkForm(decision_id=post.linked_decision_id,
+                                              pilot_id=post.linked_pilot_id)), (
         422 if form.errors else 200)
 
 
-@bp.post("/<int:post_id>/entscheidung")
-def link_decision(post_id):
+@bp.post("/<int:post_id>/verknuepfen")
+def link(post_id):
     post = load_post_or_404(post_id)
     permissions.require(permissions.can_answer_feedback(current_user, post))
-    form = LinkDecisionForm()
+    form = LinkForm()
     if form.validate_on_submit():
-        decision = db.session.get(Decision, form.decision_id.data) if form.decision_id.data else None
-        if form.decision_id.data and (decision is None or decision.status not in PUBLISHED_STATUSES):
-            form.decision_id.errors.append(_("Eine veröffentlichte Entscheidung mit dieser Nummer "
-                                             "gibt es nicht."))
+        try:
+            moderation.link_answers(current_user, post, form.decision_id.data, form.pilot_id.data)
+        except services.FeedbackError as error:
+            db.session.rollback()
+            post = load_post_or_404(post_id)
+            form[error.field].errors.append(error.message)
         else:
-            post.linked_decision_id = decision.id if decision else None
-            record(current_user, "feedback_decision_linked", post, summary=post.title[:200],
-                   decision_id=post.linked_decision_id)
             db.session.commit()
             flash(_("Die Verknüpfung wurde gespeichert."), "success")
             return redirect_after_post(url_for("feedback.show", post_id=post.id))

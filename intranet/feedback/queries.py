@@ -67,6 +67,7 @@ def load_post(post_id: int) -> FeedbackPost | None:
     return db.session.scalar(select(FeedbackPost).options(
         joinedload(FeedbackPost.unit), joinedload(FeedbackPost.topic),
         joinedload(FeedbackPost.author), joinedload(FeedbackPost.linked_decision),
+        joinedload(FeedbackPost.linked_pilot),
     ).where(FeedbackPost.id == post_id))
 
 

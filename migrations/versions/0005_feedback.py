@@ -16,8 +16,8 @@ import intranet.db_types
 revision = '0005'
 down_revision = '0001'
 branch_labels = None
-# feedback_post.linked_decision_id references decision.id
-depends_on = ('0006',)
+# feedback_post.linked_pilot_id references pilot.id (0004), linked_decision_id decision.id (0006)
+depends_on = ('0004', '0006')
 
 
 def upgrade():
@@ -48,9 +48,11 @@ def upgrade():
     sa.Column('hidden_at', intranet.db_types.UTCDateTime(), nullable=True),
     sa.Column('hidden_by_id', sa.Integer(), nullable=True),
     sa.Column('linked_decision_id', sa.Integer(), nullable=True),
+    sa.Column('linked_pilot_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['author_id'], ['user_account.id'], name=op.f('fk_feedback_post_author_id_user_account')),
     sa.ForeignKeyConstraint(['hidden_by_id'], ['user_account.id'], name=op.f('fk_feedback_post_hidden_by_id_user_account')),
     sa.ForeignKeyConstraint(['linked_decision_id'], ['decision.id'], name=op.f('fk_feedback_post_linked_decision_id_decision')),
+    sa.ForeignKeyConstraint(['linked_pilot_id'], ['pilot.id'], name=op.f('fk_feedback_post_linked_pilot_id_pilot')),
     sa.ForeignKeyConstraint(['topic_id'], ['topic.id'], name=op.f('fk_feedback_post_topic_id_topic')),
     sa.ForeignKeyConstraint(['unit_id'], ['org_unit.id'], name=op.f('fk_feedback_post_unit_id_org_unit')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_feedback_post')),
@@ -62,6 +64,7 @@ def upgrade():
         batch_op.create_index('ix_feedback_post_board_support', ['is_hidden', 'support_count'], unique=False)
         batch_op.create_index(batch_op.f('ix_feedback_post_kind'), ['kind'], unique=False)
         batch_op.create_index(batch_op.f('ix_feedback_post_linked_decision_id'), ['linked_decision_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_feedback_post_linked_pilot_id'), ['linked_pilot_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_feedback_post_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_feedback_post_topic_id'), ['topic_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_feedback_post_unit_id'), ['unit_id'], unique=False)
@@ -173,6 +176,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_feedback_post_unit_id'))
         batch_op.drop_index(batch_op.f('ix_feedback_post_topic_id'))
         batch_op.drop_index(batch_op.f('ix_feedback_post_status'))
+        batch_op.drop_index(batch_op.f('ix_feedback_post_linked_pilot_id'))
         batch_op.drop_index(batch_op.f('ix_feedback_post_linked_decision_id'))
         batch_op.drop_index(batch_op.f('ix_feedback_post_kind'))
         batch_op.drop_index('ix_feedback_post_board_support')

@@ -236,13 +236,28 @@ def test_invalid_status_value(client, login_as, org, make_post):
     assert response.status_code == 422
 
 
-def test_link_decision_rejects_unknown(client, login_as, org, make_post):
+def test_link_rejects_unknown_then_links_pilot(client, login_as, org, make_post):
+    from intranet.pilots.models import Pilot
+
     post = make_post()
+    pilot = Pilot(title="Pilot E-Rechnung", goal="Schneller zahlen", unit_id=org["tree"]["a32"].id,
+                  owner_id=org["leader"].id, created_by_id=org["leader"].id)
+    db.session.add(pilot)
+    db.session.commit()
     login_as(org["admin"])
-    response = client.post(f"/feedback/{post.id}/entscheidung", data={"decision_id": "4711"})
-    assert response.status_code == 422
-    unlink = client.post(f"/feedback/{post.id}/entscheidung", data={"decision_id": ""})
+    unknown = client.post(f"/feedback/{post.id}/verknuepfen", data={"decision_id": "4711"})
+    assert unknown.status_code == 422 and "Entscheidung mit dieser Nummer" in unknown.get_data(
+        as_text=True)
+    bad_pilot = client.post(f"/feedback/{post.id}/verknuepfen", data={"pilot_id": "4711"})
+    assert bad_pilot.status_code == 422
+    linked = client.post(f"/feedback/{post.id}/verknuepfen", data={"pilot_id": str(pilot.id)})
+    assert linked.status_code == 303
+    page = client.get(f"/feedback/{post.id}").get_data(as_text=True)
+    assert "Ihr habt gesagt – wir haben gehandelt" in page and "Pilot E-Rechnung" in page
+    unlink = client.post(f"/feedback/{post.id}/verknuepfen", data={"pilot_id": ""})
     assert unlink.status_code == 303
+    db.session.refresh(post)
+    assert post.linked_pilot_id is None
 
 
 def test_report_and_moderation_queue(client, login_as, org, make_post):

@@ -39,7 +39,7 @@ CASES = [
     Case("status without reason", "POST", "/feedback/{post}/status",
          {"anonymous": 302, "*": 403, "leader": 422, "admin": 422},
          data={"status": "declined", "answer": ""}),
-    Case("unlink decision", "POST", "/feedback/{post}/entscheidung",
+    Case("unlink decision", "POST", "/feedback/{post}/verknuepfen",
          {"anonymous": 302, "*": 403, "leader": 303, "admin": 303}, data={"decision_id": ""}),
     Case("moderation queue", "GET", "/feedback/moderation", ADMIN_ONLY),
     Case("hide form", "GET", "/feedback/{post}/ausblenden", ADMIN_ONLY),

@@ -63,7 +63,8 @@ def test_suggestions_as_partial_and_as_page(org, client, login_as):
     login_as(org.other_staff)
     partial = client.get("/guides/suggestions?title=Rechnungen%20scannen",
                          headers={**HTMX, "HX-Target": "suggestions"})
-    assert partial.text.lstrip().startswith('<section id="suggestions"')
+    assert partial.text.lstrip().startswith('<section class="card suggestions"')
+    assert "<html" not in partial.text
     assert "Wie scanne ich Rechnungen" in partial.text
     page = client.get("/guides/suggestions?title=E-Akte")
     assert "<html" in page.text and "Wie scanne ich Rechnungen" in page.text

@@ -14,6 +14,9 @@ from intranet.decisions.models import DRAFT, STATUSES, Decision, decision_unit
 from intranet.org.services import org_tree
 
 MAX_SEARCH = 200
+MAX_WORDS = 6
+SEARCHABLE = (Decision.title, Decision.summary, Decision.context, Decision.decision_text,
+              Decision.rationale, Decision.consequences, Decision.decided_by)
 
 
 @dataclass
@@ -59,12 +62,25 @@ def affecting(unit_ids) -> object:
                            .where(decision_unit.c.unit_id.in_(list(unit_ids) or [-1])))
 
 
+def _matches(word: str):
+    """Any text field contains the word, ignoring case.
+
+    SQLite's lower() only folds ASCII, so the word is also tried capitalised ("änderung"
+    finds "Änderung"); PostgreSQL folds everything.
+    """
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    lower = f"%{escaped.lower()}%"
+    capitalised = f"%{escaped[:1].upper()}{escaped[1:].lower()}%"
+    conditions = []
+    for column in SEARCHABLE:
+        conditions.append(func.lower(column).like(lower, escape="\\"))
+        conditions.append(column.like(capitalised, escape="\\"))
+    return or_(*conditions)
+
+
 def apply_filter(query, filters: RegisterFilter, user=None):
-    if filters.q:
-        pattern = f"%{filters.q.lower()[:MAX_SEARCH]}%"
-        query = query.where(or_(*(func.lower(column).like(pattern) for column in (
-            Decision.title, Decision.summary, Decision.context, Decision.decision_text,
-            Decision.rationale, Decision.consequences, Decision.decided_by))))
+    for word in filters.q[:MAX_SEARCH].split()[:MAX_WORDS]:
+        query = query.where(_matches(word))
     if filters.mine and user is not None:
         ancestors = [unit.id for unit in org_tree().ancestors(user.unit_id)]
         query = query.where(affecting(ancestors))

@@ -322,3 +322,14 @@ def test_pages_render_in_english_too(client, login_as, org, make_decision, facto
                  f"/decisions/{decision.id}/history", f"/decisions/{decision.id}/edit",
                  f"/decisions/{decision.id}/status", "/decisions/new", "/decisions/tokens", "/"):
         assert client.get(path).status_code == 200, path
+
+
+def test_search_finds_every_word_ignoring_case_and_umlauts(client, login_as, org, make_decision):
+    make_decision(title="Änderung der Öffnungszeiten im Bürgerbüro")
+    make_decision(title="Neue Zeiten für die Kantine")
+    login_as(org["staff"])
+    for query, expected in (("änderung", 1), ("ÖFFNUNGSZEITEN", 1), ("zeiten", 2),
+                            ("zeiten kantine", 1), ("100%", 0), ("a_b", 0)):
+        html = client.get(f"/decisions/?q={query}").get_data(as_text=True)
+        label = "Entscheidung gefunden" if expected == 1 else "Entscheidungen gefunden"
+        assert f"{expected} {label}" in html, query

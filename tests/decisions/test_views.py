@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from intranet.decisions import engagement, services
+from intranet.decisions import engagement, services, tokens
 from intranet.decisions.models import Decision, DecisionRevision, DecisionToken
 from intranet.extensions import db
 from tests.decisions.conftest import decision_data
@@ -333,3 +333,25 @@ def test_search_finds_every_word_ignoring_case_and_umlauts(client, login_as, org
         html = client.get(f"/decisions/?q={query}").get_data(as_text=True)
         label = "Entscheidung gefunden" if expected == 1 else "Entscheidungen gefunden"
         assert f"{expected} {label}" in html, query
+
+
+def test_feed_and_api_queries_do_not_grow_with_data(app, org, make_decision, factory,
+                                                    count_queries):
+    _token, feed = tokens.create_token(org["staff"], "feed", "Reader")
+    _token, api = tokens.create_token(org["staff"], "api", "Skript")
+    db.session.commit()
+    anonymous = app.test_client()
+    requests = [(f"/decisions/feed/{feed}.atom", {}),
+                (f"/decisions/feed/{feed}/calendar.ics", {}),
+                ("/api/v1/decisions", {"Authorization": f"Bearer {api}"})]
+    _seed_register(org, make_decision, factory, 3)
+    small = []
+    for path, headers in requests:
+        with count_queries() as counter:
+            assert anonymous.get(path, headers=headers).status_code == 200
+        small.append(counter.count)
+    _seed_register(org, make_decision, factory, 30)
+    for (path, headers), before in zip(requests, small, strict=True):
+        with count_queries() as counter:
+            assert anonymous.get(path, headers=headers).status_code == 200
+        assert counter.count == before, path

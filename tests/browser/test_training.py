@@ -153,3 +153,53 @@ def test_unit_report_and_assign_pages(page, factory):
     page.get_by_role("button", name="Zuweisen").click()
     page.locator(".field-error", has_text="in der Vergangenheit").wait_for()
     assert_accessible(page, "Zuweisen mit Fehler")
+
+
+def test_practice_inbox_and_quiz_authoring_pages(page, factory):
+    tree = factory.tree()
+    learner = factory.user(unit=tree["sg321"], name="Lernende Person")
+    guide = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
+    path = _path(author=guide, kinds=("practice", "quiz"))
+    enrolment = learning.enrol(learner, path)
+    learning.request_practice(learner, enrolment, path.steps[0], "Vorgang angelegt")
+    db.session.commit()
+    login(page, guide)
+    page.goto("/training/practice")
+    assert "Vorgang angelegt" in page.locator("main").inner_text()
+    assert_accessible(page, "Praxisnachweise")
+    page.get_by_role("button", name="Rückmeldung senden").click()
+    page.locator(".field-error", has_text="Bitte schreiben Sie eine Rückmeldung").wait_for()
+    assert_accessible(page, "Praxisnachweise mit Fehler")
+    page.goto(f"/training/{path.id}/steps/{path.steps[1].id}/edit")
+    page.fill("#question-text", "Was ist eine E-Akte?")
+    page.fill("#question-option_1", "Eine elektronische Akte")
+    page.check("#question-correct_1")
+    page.fill("#question-option_2", "Ein Drucker")
+    page.get_by_role("button", name="Frage hinzufügen").click()
+    page.locator(".flash", has_text="Die Frage wurde hinzugefügt").wait_for()
+    assert "Was ist eine E-Akte?" in page.locator(".editor-questions").inner_text()
+    assert_accessible(page, "Quiz bearbeiten")
+
+
+def test_learning_works_without_javascript(browser, live_server, app, factory):
+    learner = factory.user()
+    path = _path(kinds=("read", "quiz"))
+    context = browser.new_context(java_script_enabled=False, locale="de-DE", base_url=live_server)
+    tab = context.new_page()
+    try:
+        login(tab, learner)
+        tab.goto(f"/training/{path.id}")
+        tab.get_by_role("button", name="Lernpfad beginnen").click()
+        tab.get_by_role("link", name="Mit Schritt 1 beginnen").click()
+        tab.get_by_role("button", name="Gelesen – erledigt").click()
+        tab.locator("h1", has_text=path.steps[1].title).wait_for()  # on to the quiz
+        tab.get_by_role("button", name="Antworten prüfen").click()
+        assert "Bitte wählen Sie bei jeder Frage" in tab.locator("main").inner_text()
+        for question in path.steps[1].questions:
+            tab.get_by_role("group", name=question.text).get_by_label("Richtig").check()
+        tab.get_by_role("button", name="Antworten prüfen").click()
+        tab.locator("#quiz-result", has_text="Bestanden!").wait_for()
+        tab.goto(f"/training/{path.id}")
+        assert "Teilnahmebestätigung anzeigen" in tab.locator("main").inner_text()
+    finally:
+        context.close()

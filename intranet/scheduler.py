@@ -49,6 +49,9 @@ JOBS: dict[str, Job] = {
         Job("training-reminders", "intranet.training.jobs:training_reminders",
             "Erinnert 14 und 3 Tage vor dem Termin an zugewiesene Lernpfade.",
             "cron", {"hour": 6, "minute": 30}),
+        Job("feedback-new-posts", "intranet.feedback.jobs:notify_new_posts",
+            "Sagt Leitung und Administration, wie viele Feedback-Beiträge gestern kamen.",
+            "cron", {"hour": 7, "minute": 15}),
         Job("decision-reminders", "intranet.decisions.jobs:run_reminders",
             "Erinnert an offene Fragen zu Entscheidungen, Überprüfungstermine und "
             "Kenntnisnahmen.", "cron", {"hour": 6, "minute": 45}),

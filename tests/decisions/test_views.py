@@ -355,3 +355,13 @@ def test_feed_and_api_queries_do_not_grow_with_data(app, org, make_decision, fac
         with count_queries() as counter:
             assert anonymous.get(path, headers=headers).status_code == 200
         assert counter.count == before, path
+
+
+def test_state_changes_need_the_csrf_token(make_app, login_as, org, make_decision):
+    decision = make_decision(requires_acknowledgement=True)
+    guarded = make_app(WTF_CSRF_ENABLED=True).test_client()
+    login_as(org["staff"], guarded)
+    for path in (f"/decisions/{decision.id}/acknowledge", f"/decisions/{decision.id}/follow",
+                 f"/decisions/{decision.id}/questions", "/decisions/tokens"):
+        assert guarded.post(path, data={"body": "x", "label": "x"}).status_code == 400, path
+    assert not engagement.has_acknowledged(org["staff"], decision)

@@ -117,3 +117,21 @@ def test_register_reflows_at_320_pixels(page, register):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"horizontal scrolling at 320px on {path}: {width}px"
+
+
+def test_leader_views_are_accessible(page, register, factory):
+    for _ in range(5):
+        factory.user(unit=register["tree"]["sg321"])
+    login(page, register["leader"])
+    decision_id = register["e_akte"].id
+    page.goto(f"/decisions/{decision_id}")
+    page.get_by_role("heading", name="Kenntnisnahme nach Einheiten").wait_for()
+    assert page.locator("form[action$='/answer'] textarea").count() == 1
+    assert_accessible(page, "Entscheidung aus Sicht der Leitung")
+    for path in (f"/decisions/{decision_id}/edit", f"/decisions/{decision_id}/status"):
+        page.goto(path)
+        assert_accessible(page, path)
+    page.get_by_role("button", name="Status ändern").click()
+    page.locator(".field-error").first.wait_for()
+    assert_accessible(page, "Statuswechsel ohne Begründung")
+    assert_no_csp_errors(page)

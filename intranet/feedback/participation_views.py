@@ -19,32 +19,36 @@ from intranet.htmx import redirect_after_post, wants_partial
 ANONYMOUS_SUPPORTS = "feedback_anon_supported"
 
 
+def _save_comment(post, form: CommentForm) -> bool:
+    """Store the comment (named or without any author reference); False on a domain error."""
+    try:
+        if form.anonymous.data:
+            services.add_anonymous_comment(post, form.body.data)
+        else:
+            services.add_named_comment(current_user, post, form.body.data)
+    except services.FeedbackError as error:
+        db.session.rollback()
+        form.body.errors = [*form.body.errors, error.message]
+        return False
+    db.session.commit()
+    return True
+
+
 @bp.post("/kommentieren")
 @rate_limited
 def comment():
     form = CommentForm()
     post = load_post_or_404(form.post_id.data)
     permissions.require(permissions.can_view_post(current_user, post), hide=True)
-    if form.validate_on_submit():
-        try:
-            if form.anonymous.data:
-                services.add_anonymous_comment(post, form.body.data)
-            else:
-                services.add_named_comment(current_user, post, form.body.data)
-        except services.FeedbackError as error:
-            db.session.rollback()
-            form.body.errors = [*form.body.errors, error.message]
-        else:
-            db.session.commit()
-            flash(_("Ihr Kommentar ist veröffentlicht."), "success")
-            if wants_partial("comments"):
-                page = queries.post_page(current_user, post)
-                return render_template("feedback/partials/_comments.html", post=post, page=page,
-                                       comment_form=CommentForm(post_id=post.id, formdata=None))
-            return redirect_after_post(url_for("feedback.show", post_id=post.id) + "#kommentare")
+    saved = form.validate_on_submit() and _save_comment(post, form)
+    if saved:
+        flash(_("Ihr Kommentar ist veröffentlicht."), "success")
+        form = CommentForm(post_id=post.id, formdata=None)
     if wants_partial("comments"):
-        return render_template("feedback/partials/_comments.html", post=post,
-                               page=queries.post_page(current_user, post), comment_form=form), 422
+        return render_template("feedback/partials/_comments.html", post=post, comment_form=form,
+                               page=queries.post_page(current_user, post)), 200 if saved else 422
+    if saved:
+        return redirect_after_post(url_for("feedback.show", post_id=post.id) + "#kommentare")
     return render_post(post, comment_form=form, status=422)
 
 

@@ -2,7 +2,11 @@
 
 Anonymous actions POST to URLs without ids (`/feedback/neu`, `/feedback/kommentieren`,
 `/feedback/unterstuetzen`, `/feedback/anonym`); the ids travel in the form body, so access
-logs do not say which post an anonymous action concerned. Nothing here logs the user.
+logs do not say which post an anonymous action concerned, and the secret never appears in a
+URL (the secret link carries it in the fragment, which browsers do not send). Nothing here
+logs the user. Operators: a reverse proxy that logs client IPs *and* Referer headers can
+still show that an address viewed a post just before an anonymous comment – log the
+/feedback/ area without IPs (or not at all) where that matters.
 """
 
 from __future__ import annotations
@@ -99,6 +103,21 @@ def _draft(form: PostForm) -> services.PostDraft:
         unit_id=form.unit_id.data or None, topic_id=form.topic_id.data or None)
 
 
+def _publish(form: PostForm):
+    """Create the post; returns (post, secret or None), or (None, None) after a field error."""
+    try:
+        if form.identity.data == "anonymous":
+            post, secret = services.create_anonymous_post(_draft(form))
+        else:
+            post, secret = services.create_named_post(current_user, _draft(form)), None
+    except services.FeedbackError as error:
+        db.session.rollback()
+        form[error.field or "title"].errors.append(error.message)
+        return None, None
+    db.session.commit()
+    return post, secret
+
+
 @bp.route("/neu", methods=["GET", "POST"])
 @rate_limited
 def create():
@@ -106,23 +125,13 @@ def create():
     form = _post_form(request.args.get("art"))
     if form.kind.data not in KIND_LABELS:
         return render_template("feedback/choose_kind.html", kinds=KIND_LABELS, hints=KIND_HINTS)
-    if form.validate_on_submit():
-        try:
-            if form.identity.data == "anonymous":
-                post, secret = services.create_anonymous_post(_draft(form))
-            else:
-                post, secret = services.create_named_post(current_user, _draft(form)), None
-        except services.FeedbackError as error:
-            db.session.rollback()
-            form[error.field or "title"].errors.append(error.message)
-        else:
-            db.session.commit()
-            if secret is None:
-                flash(_("Ihr Beitrag ist veröffentlicht."), "success")
-                return redirect_after_post(url_for("feedback.show", post_id=post.id))
-            # Shown once, rendered directly: the secret is never stored, never in a URL.
-            return render_template("feedback/secret.html", post=post, secret=secret,
-                                   valid_days=services.secret_valid_days())
+    post, secret = _publish(form) if form.validate_on_submit() else (None, None)
+    if post is not None and secret is None:
+        flash(_("Ihr Beitrag ist veröffentlicht."), "success")
+        return redirect_after_post(url_for("feedback.show", post_id=post.id))
+    if post is not None:  # shown once, rendered directly: never stored, never in a URL
+        return render_template("feedback/secret.html", post=post, secret=secret,
+                               valid_days=services.secret_valid_days())
     return render_template("feedback/post_form.html", form=form, kinds=KIND_LABELS,
                            hints=KIND_HINTS, body_labels=BODY_LABELS), 422 if form.errors else 200
 
@@ -151,6 +160,19 @@ def _open_with_secret(form):
         return None
 
 
+def _reply_as_author(post, reply: AnonymousReplyForm) -> AnonymousReplyForm:
+    """Publish the anonymous poster's reply; returns the form to show next."""
+    try:
+        services.add_anonymous_comment(post, reply.body.data, from_post_author=True)
+    except services.FeedbackError as error:
+        db.session.rollback()
+        reply.body.errors = [*reply.body.errors, error.message]
+        return reply
+    db.session.commit()
+    flash(_("Ihre Antwort ist veröffentlicht – ohne Bezug zu Ihrer Person."), "success")
+    return AnonymousReplyForm(secret=reply.secret.data, formdata=None)
+
+
 @bp.route("/anonym", methods=["GET", "POST"])
 @rate_limited
 def anonymous():
@@ -162,15 +184,7 @@ def anonymous():
             422 if form.errors else 200)
     reply = AnonymousReplyForm(secret=form.secret.data.strip().lstrip("#"))
     if "body" in request.form and reply.validate():
-        try:
-            services.add_anonymous_comment(post, reply.body.data, from_post_author=True)
-        except services.FeedbackError as error:
-            db.session.rollback()
-            reply.body.errors = [*reply.body.errors, error.message]
-        else:
-            db.session.commit()
-            flash(_("Ihre Antwort ist veröffentlicht – ohne Bezug zu Ihrer Person."), "success")
-            reply = AnonymousReplyForm(secret=reply.secret.data, formdata=None)
+        reply = _reply_as_author(post, reply)
     page = queries.post_page(None, post) if not post.is_hidden else None
     return render_template("feedback/anonymous_post.html", post=post, page=page,
                            reply_form=reply), 422 if reply.errors else 200

@@ -31,6 +31,7 @@ from intranet.feedback.forms import (
     PostForm,
     SecretForm,
 )
+from intranet.feedback.models import RANDOM_ID_LIMIT
 from intranet.feedback.moderation import STATUS_LABELS
 from intranet.htmx import redirect_after_post, render_page_or_partial
 from intranet.org.services import org_tree
@@ -66,7 +67,8 @@ def load_post_or_404(post_id) -> object:
         post_id = int(post_id)
     except (TypeError, ValueError):
         post_id = 0
-    post = queries.load_post(post_id) if 0 < post_id < 2**63 else None
+    # Ids are 31-bit; a larger number would overflow PostgreSQL's INTEGER (a 500, not a 404).
+    post = queries.load_post(post_id) if 0 < post_id <= RANDOM_ID_LIMIT else None
     permissions.require(post is not None, hide=True)
     return post
 

@@ -169,9 +169,24 @@ def test_anonymous_support_once_per_session(client, login_as, org, make_post):
 
 def test_support_with_bad_ids_is_404(client, login_as, org):
     login_as(org["staff"][1])
-    for value in ("", "abc", "99999999", str(2**70)):
+    for value in ("", "abc", "-5", "99999999", str(2**31), str(2**40), str(2**70)):
         response = client.post("/feedback/unterstuetzen", data={"post_id": value, "action": "x"})
         assert response.status_code == 404
+    for path in (f"/feedback/{2**31}", f"/feedback/{2**40}/status", f"/feedback/{2**33}/melden"):
+        assert client.get(path).status_code == 404
+
+
+def test_garbage_in_the_post_form_gives_german_field_errors(client, login_as, org):
+    login_as(org["author"])
+    response = client.post("/feedback/neu", data={
+        "kind": "idea", "title": "T" * 151, "body": "B", "identity": "beides", "unit_id": "abc",
+        "topic_id": "999999"})
+    text = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Höchstens 150 Zeichen." in text and "Keine gültige Auswahl." in text
+    unknown_kind = client.post("/feedback/neu", data={"kind": "rant", "title": "x"})
+    assert unknown_kind.status_code == 200 and "Was möchten Sie teilen?" in unknown_kind.get_data(
+        as_text=True)
 
 
 def test_comment_via_htmx_and_plain(client, login_as, org, make_post):

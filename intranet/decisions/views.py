@@ -17,7 +17,7 @@ from intranet.decisions.models import Decision, DecisionQuestion, DecisionRevisi
 from intranet.decisions.openapi import MAX_ID
 from intranet.decisions.queries import RegisterFilter, local_today, register_query, timeline
 from intranet.extensions import db
-from intranet.htmx import render_page_or_partial
+from intranet.htmx import render_page_or_partial, wants_partial
 from intranet.org.services import org_tree
 from intranet.topics.services import topic_choices
 
@@ -78,7 +78,8 @@ def index():
     page = db.paginate(register_query(current_user, filters),
                        per_page=current_app.config["LOTSE_PER_PAGE"], error_out=False)
     return render_page_or_partial("decisions/index.html", "decisions/partials/_results.html",
-                                  "decision-results", form=form, page=page), (
+                                  "decision-results", form=form, page=page,
+                                  announce=wants_partial("decision-results")), (
         200 if valid else 422)
 
 
@@ -88,7 +89,8 @@ def timeline_page():
     upcoming, recent = timeline(current_user, filters, local_today())
     return render_page_or_partial("decisions/timeline.html", "decisions/partials/_timeline.html",
                                   "timeline-results", form=form, upcoming=upcoming,
-                                  recent=recent), (200 if valid else 422)
+                                  recent=recent, announce=wants_partial("timeline-results")), (
+        200 if valid else 422)
 
 
 @bp.get("/<int:decision_id>")

@@ -43,6 +43,7 @@ def test_register_with_filters_and_decision_page(page, register):
         page.select_option("#topic", str(register["topic"].id))
     page.locator("#decision-results").get_by_text("1 Entscheidung gefunden").wait_for()
     assert page.locator("#decision-results").count() == 1
+    assert page.locator("#filter-status").inner_text() == "1 Entscheidung gefunden"
     assert "Videokonferenzen" not in page.locator("#decision-results").inner_text()
     assert_accessible(page, "Register nach Filter")
     page.get_by_role("link", name="Einführung der E-Akte im Amt 32 ab April").click()

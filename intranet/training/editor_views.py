@@ -226,7 +226,12 @@ def remove_question(path_id, step_id, question_id):
     step = load_step(path, step_id)
     question = next((q for q in step.questions if q.id == question_id), None)
     permissions.require(question is not None, hide=True)
-    services.remove_question(current_user, question)
-    db.session.commit()
-    flash(_("Die Frage wurde entfernt."), "success")
+    try:
+        services.remove_question(current_user, question)
+    except TrainingError as error:
+        db.session.rollback()
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("Die Frage wurde entfernt."), "success")
     return redirect_after_post(url_for("training.edit_step", path_id=path_id, step_id=step_id))

@@ -314,7 +314,11 @@ def add_question(actor, step: TrainingStep, text: str, explanation: str,
 
 def remove_question(actor, question: TrainingQuestion) -> None:
     """Delete a quiz question with its answers."""
-    _require_editor(actor, question.step.path)
-    question.step.questions.remove(question)
-    db.session.delete(question)
+    step = question.step
+    _require_editor(actor, step.path)
+    others = [q for q in step.questions if q is not question and any(o.is_correct for o in q.options)]
+    if step.path.status == "published" and not others:
+        raise TrainingError(_l("Ein veröffentlichter Selbsttest braucht mindestens eine Frage. "
+                               "Fügen Sie zuerst eine neue hinzu."))
+    step.questions.remove(question)  # delete-orphan removes the row and its answers
     db.session.flush()

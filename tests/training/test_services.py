@@ -88,3 +88,12 @@ def test_path_and_step_validation(app, factory, builder):
     step = services.add_step(guide, path, StepData("read", "Lesen"))
     _refused(services.move_step, guide, step, 2, contains="Möglich ist 1 bis 1")
     _refused(services.set_prerequisites, guide, path, [999999], contains="gibt es nicht")
+
+
+def test_last_question_of_a_published_quiz_stays(app, factory, builder):
+    admin = factory.admin()
+    path = builder.path(author=admin, kinds=("quiz",))
+    first, second = path.steps[0].questions
+    services.remove_question(admin, first)
+    _refused(services.remove_question, admin, second, contains="mindestens eine Frage")
+    assert len(path.steps[0].questions) == 1

@@ -10,6 +10,15 @@ from tests.browser.conftest import assert_accessible, assert_no_csp_errors, logi
 from tests.decisions.conftest import decision_data
 
 
+def _wait_until(page, expression: str, attempts: int = 50) -> None:
+    """Poll from Python: wait_for_function would need eval, which the strict CSP forbids."""
+    for _ in range(attempts):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true: {expression}")
+
+
 @pytest.fixture
 def register(factory):
     tree = factory.tree()
@@ -60,13 +69,13 @@ def test_acknowledge_and_follow_via_htmx(page, register):
     page.get_by_role("button", name="Zur Kenntnis genommen").click()
     page.locator("#ack-region .notice-success").wait_for()
     # Focus moves into the swapped region after htmx settles.
-    page.wait_for_function("document.activeElement.closest('#ack-region') !== null")
+    _wait_until(page, "document.activeElement.closest('#ack-region') !== null")
     page.locator("#flash-region").get_by_text("Danke!").wait_for()
     assert_accessible(page, "nach Kenntnisnahme")
     # Asking a question made her a follower; she stops following.
     page.get_by_role("button", name="Nicht mehr folgen").click()
     page.get_by_role("button", name="Folgen", exact=True).wait_for()
-    page.wait_for_function("document.activeElement.textContent.trim() === 'Folgen'")
+    _wait_until(page, "document.activeElement.textContent.trim() === 'Folgen'")
     assert_accessible(page, "nach Folgen")
     db.session.rollback()  # end the test's read snapshot to see the live server's write
     assert engagement.has_acknowledged(register["staff"], register["e_akte"])

@@ -7,13 +7,15 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from intranet import permissions as perm
+from intranet.audit.services import record
 from intranet.auth.models import User
 from intranet.extensions import db
 from intranet.guides import queries, routing, services
 from intranet.guides.escalation import DEFAULT_SLA_HOURS, DEFAULT_WARN_HOURS, sla_settings
-from intranet.guides.forms import ProfileForm, SlaForm
+from intranet.guides.forms import AssignGuideForm, ProfileForm, SlaForm
 from intranet.guides.views import bp
 from intranet.htmx import redirect_after_post
+from intranet.org.models import OrgUnit
 from intranet.org.services import MAX_DEPTH
 from intranet.topics.services import topic_choices
 
@@ -92,3 +94,46 @@ def edit_profile(user_id):
             return redirect_after_post(url_for("guides.directory") + f"#guide-{guide.id}")
     return render_template("guides/profile.html", form=form, guide=guide), (
         422 if form.errors else 200)
+
+
+def _unit_page(unit, form, status=200):
+    gm = routing.guide_map()
+    return render_template("guides/unit_guides.html", unit=unit, form=form, gm=gm,
+                           guides=gm.guides_by_unit.get(unit.id, []),
+                           covering=gm.tree.get(gm.route_unit(unit.id))), status
+
+
+@bp.route("/units/<int:unit_id>", methods=["GET", "POST"])
+def unit_guides(unit_id):
+    """Admins assign guides to a unit (deputies and topics live on each guide's profile)."""
+    perm.require(perm.can_manage_guides(current_user))
+    unit = db.get_or_404(OrgUnit, unit_id)
+    form = AssignGuideForm()
+    if form.validate_on_submit():
+        try:
+            person = services.assign_guide(unit, form.email.data)
+        except services.GuidesError as error:
+            form.email.errors.append(error.message)
+        else:
+            record(current_user, "guide_assigned", unit, summary=f"{person.name} → {unit.name}")
+            db.session.commit()
+            flash(_("%(name)s ist jetzt Lotsin bzw. Lotse für %(unit)s.", name=person.name,
+                    unit=unit.name), "success")
+            return redirect_after_post(url_for("guides.unit_guides", unit_id=unit.id))
+    return _unit_page(unit, form, 422 if form.errors else 200)
+
+
+@bp.post("/units/<int:unit_id>/remove/<int:user_id>")
+def remove_unit_guide(unit_id, user_id):
+    perm.require(perm.can_manage_guides(current_user))
+    unit, person = db.get_or_404(OrgUnit, unit_id), db.get_or_404(User, user_id)
+    try:
+        services.remove_guide(unit, person)
+    except services.GuidesError as error:
+        flash(error.message, "error")
+    else:
+        record(current_user, "guide_removed", unit, summary=f"{person.name} → {unit.name}")
+        db.session.commit()
+        flash(_("%(name)s ist nicht mehr Lotsin bzw. Lotse für %(unit)s.", name=person.name,
+                unit=unit.name), "success")
+    return redirect_after_post(url_for("guides.unit_guides", unit_id=unit.id))

@@ -82,3 +82,10 @@ class SlaForm(FlaskForm):
     warn_hours = IntegerField(_l("Warnung so viele Arbeitsstunden vorher"), validators=[
         InputRequired(REQUIRED), NumberRange(min=0, max=719, message=_l(
             "Bitte eine Zahl zwischen 0 und 719."))])
+
+
+class AssignGuideForm(FlaskForm):
+    email = StringField(_l("E-Mail-Adresse der Person"), validators=[
+        DataRequired(REQUIRED), _too_long(254)],
+        description=_l("Die Person wird Lotsin oder Lotse dieser Einheit (mit allen "
+                       "Untereinheiten)."), render_kw={"autocomplete": "off"})

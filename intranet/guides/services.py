@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 
 from intranet import clock
 from intranet.auth.models import User
@@ -262,3 +262,33 @@ def save_sla(depth: int, sla_hours: int, warn_hours: int) -> EscalationSetting:
     db.session.add(setting)
     db.session.flush()
     return setting
+
+
+def assign_guide(unit, email: str) -> User:
+    """Make the person with this e-mail address a guide of the unit (admins)."""
+    from intranet.auth.models import RoleAssignment
+
+    email = _clean(email, "email", 254).lower()
+    person = db.session.scalar(select(User).where(func.lower(User.email) == email))
+    if person is None or not person.is_active_account:
+        raise GuidesError(_l("Unter dieser E-Mail-Adresse gibt es keine aktive Person."), "email")
+    if not unit.is_active:
+        raise GuidesError(_l("Die Einheit ist deaktiviert."), "email")
+    if unit.id in person.scope_unit_ids("guide"):
+        raise GuidesError(_l("%(name)s ist hier schon Lotsin oder Lotse.", name=person.name),
+                          "email")
+    person.role_assignments.append(RoleAssignment(role="guide", unit_id=unit.id))
+    db.session.flush()
+    invalidate_guide_map()
+    return person
+
+
+def remove_guide(unit, person: User) -> None:
+    """End a person's guide role for this unit (their questions stay; new ones route on)."""
+    assignment = next((a for a in person.role_assignments
+                       if a.role == "guide" and a.unit_id == unit.id), None)
+    if assignment is None:
+        raise GuidesError(_l("Diese Person ist hier keine Lotsin und kein Lotse."))
+    person.role_assignments.remove(assignment)
+    db.session.flush()
+    invalidate_guide_map()

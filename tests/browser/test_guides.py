@@ -84,7 +84,8 @@ def test_question_detail_and_admin_pages_are_accessible(page, org, factory):
     login(page, factory.admin(unit=org["tree"]["a10"]))
     page.goto(f"/guides/questions/{org['answered'].id}")
     assert_accessible(page, "Fragenseite mit Antwort")
-    for path in ("/guides/coverage", "/guides/escalation", f"/guides/profile/{org['guide'].id}"):
+    for path in ("/guides/coverage", "/guides/escalation", f"/guides/profile/{org['guide'].id}",
+                 f"/guides/units/{org['tree']['a32'].id}"):
         page.goto(path)
         assert_accessible(page, path)
 

@@ -222,3 +222,27 @@ def test_markdown_is_sanitised_on_the_question_page(org, client, login_as):
     text = client.get(f"/guides/questions/{question.id}").text
     assert "<script>alert" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert 'href="javascript' not in text and "<img" not in text
+
+
+def test_admin_assigns_and_removes_a_guide_for_a_unit(org, client, login_as):
+    from intranet.audit.models import AuditEntry
+
+    unit = org.tree["sg321"]
+    login_as(org.admin)
+    page = client.get(f"/guides/units/{unit.id}").text
+    assert "Fragen gehen an: Amt 32" in page
+    response = client.post(f"/guides/units/{unit.id}", data={"email": "niemand@test.example"})
+    assert response.status_code == 422
+    assert "keine aktive Person" in response.text and "niemand@test.example" in response.text
+    response = client.post(f"/guides/units/{unit.id}", data={"email": org.other_staff.email.upper()})
+    assert response.status_code == 303
+    question = services.ask(org.asker, "Geht jetzt an das Sachgebiet", "", None, False)
+    db.session.commit()
+    assert question.current_unit_id == unit.id
+    again = client.post(f"/guides/units/{unit.id}", data={"email": org.other_staff.email})
+    assert again.status_code == 422 and "schon Lotsin oder Lotse" in again.text
+    response = client.post(f"/guides/units/{unit.id}/remove/{org.other_staff.id}")
+    assert response.status_code == 303
+    assert "guide" not in db.session.get(type(org.other_staff), org.other_staff.id).roles
+    actions = db.session.scalars(select(AuditEntry.action)).all()
+    assert "guide_assigned" in actions and "guide_removed" in actions

@@ -1,5 +1,7 @@
 """Guides routes × roles, including private questions of other people (IDOR → 404)."""
 
+from dataclasses import replace
+
 import pytest
 
 from intranet.extensions import db
@@ -37,6 +39,11 @@ CASES = [
     Case("header inbox badge", "GET", "/guides/inbox/badge", {**INBOX, **HTMX_ANONYMOUS},
          headers={"HX-Request": "true"}),
     Case("coverage", "GET", "/guides/coverage", ADMIN_ONLY),
+    Case("unit guides", "GET", "/guides/units/{unit}", ADMIN_ONLY),
+    Case("assign unit guide", "POST", "/guides/units/{unit}",
+         {"anonymous": 302, "*": 403, "admin": 303}, data={"email": "{staff_email}"}),
+    Case("remove unit guide", "POST", "/guides/units/{guide_unit}/remove/{guide}",
+         {"anonymous": 302, "*": 403, "admin": 303}),
     Case("escalation settings", "GET", "/guides/escalation", ADMIN_ONLY),
     Case("save escalation settings", "POST", "/guides/escalation",
          {"anonymous": 302, "*": 403, "admin": 303},
@@ -92,7 +99,10 @@ def test_guides_matrix(case, actors, check_case, factory):
     db.session.commit()
     ids = {"public": public.id, "private": private.id, "claimed": claimed.id,
            "answered": answered.id, "answer": answer.id, "solved": solved.id,
-           "other_public": other_public.id, "guide": guide.id, "staff": staff.id}
-    case.data = {key: value.format(**ids) for key, value in case.data.items()}
-    case.headers = {key: value.format(**ids) for key, value in case.headers.items()}
-    assert check_case(case, actors, ids) == []
+           "other_public": other_public.id, "guide": guide.id, "staff": staff.id,
+           "unit": actors.tree["sg321"].id, "guide_unit": actors.tree["a32"].id,
+           "staff_email": staff.email}
+    # A filled-in copy: CASES are shared by both database runs, so never change them.
+    filled = replace(case, data={key: value.format(**ids) for key, value in case.data.items()},
+                     headers={key: value.format(**ids) for key, value in case.headers.items()})
+    assert check_case(filled, actors, ids) == []

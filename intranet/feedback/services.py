@@ -67,6 +67,7 @@ class PostDraft:
 # --- Units and the anonymity threshold ------------------------------------------------------
 
 def anonymity_k() -> int:
+    """The smallest group an anonymous post may name (LOTSE_ANONYMITY_K, default 5)."""
     return int(current_app.config.get("LOTSE_ANONYMITY_K", 5))
 
 
@@ -161,6 +162,7 @@ def _free_id(model) -> int:
 # --- Posts -----------------------------------------------------------------------------------
 
 def hash_secret(secret: str) -> str:
+    """SHA-256 of a random secret: enough for 256-bit tokens, no user in it."""
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
@@ -185,6 +187,7 @@ def create_anonymous_post(draft: PostDraft) -> tuple[FeedbackPost, str]:
 
 
 def secret_valid_days() -> int:
+    """How long a secret opens its post (LOTSE_FEEDBACK_SECRET_DAYS, default 365)."""
     return int(current_app.config.get("LOTSE_FEEDBACK_SECRET_DAYS", 365))
 
 
@@ -249,6 +252,7 @@ def add_anonymous_comment(post: FeedbackPost, body: str,
 # --- Supports and follows --------------------------------------------------------------------
 
 def has_supported(user: User, post: FeedbackPost) -> bool:
+    """True if the user supports the post by name."""
     return bool(db.session.scalar(select(exists().where(
         FeedbackSupport.post_id == post.id, FeedbackSupport.user_id == user.id))))
 
@@ -291,6 +295,7 @@ def support_anonymously(post: FeedbackPost) -> None:
 
 
 def is_following(user: User, post: FeedbackPost) -> bool:
+    """True if the user follows the post."""
     return bool(db.session.scalar(select(exists().where(
         FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id))))
 

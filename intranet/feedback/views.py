@@ -115,6 +115,10 @@ def _publish(form: PostForm):
     except services.FeedbackError as error:
         db.session.rollback()
         form[error.field or "title"].errors.append(error.message)
+        if error.field == "unit_id" and form.identity.data == "anonymous":
+            # Offer the nearest unit that is large enough: one more click publishes.
+            allowed = services.nearest_large_enough_unit(form.unit_id.data)
+            form.unit_id.data = allowed.id if allowed else 0
         return None, None
     db.session.commit()
     return post, secret

@@ -124,6 +124,7 @@ def test_anonymous_post_to_small_unit_is_refused_with_parent(client, login_as, o
     assert response.status_code == 422
     text = response.get_data(as_text=True)
     assert "Amt 32" in text and "weniger als 5" in text
+    assert f'<option selected value="{org["tree"]["a32"].id}">' in text  # the parent is offered
     assert db.session.scalar(select(func.count(FeedbackPost.id))) == 0
 
 

@@ -156,6 +156,9 @@ class BoardFilterForm(FlaskForm):
     topic = SelectField(_l("Thema"), coerce=int, validate_choice=False, default=0)
     sort = SelectField(_l("Sortierung"), validate_choice=False, default="new", choices=[
         ("new", _l("Neueste zuerst")), ("support", _l("Meiste Unterstützung"))])
+    mine = BooleanField(_l("Nur meine Beiträge mit Namen"),
+                        description=_l("Anonyme Beiträge sind nie dabei: Lotse weiß nicht, von "
+                                       "wem sie sind."))
 
     def set_choices(self, status_labels, units, topics) -> None:
         self.status.choices = [("", _l("Alle Status"))] + list(status_labels.items())

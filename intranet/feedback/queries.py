@@ -31,6 +31,7 @@ class BoardFilter:
     unit_id: int = 0
     topic_id: int = 0
     sort: str = "new"
+    mine: bool = False
 
 
 def board_query(user, criteria: BoardFilter):
@@ -46,6 +47,8 @@ def board_query(user, criteria: BoardFilter):
         query = query.where(FeedbackPost.status == criteria.status)
     if criteria.unit_id and org_tree().get(criteria.unit_id) is not None:
         query = query.where(FeedbackPost.unit_id.in_(org_tree().descendant_ids(criteria.unit_id)))
+    if criteria.mine:  # only named posts can be found: anonymous ones have no author at all
+        query = query.where(FeedbackPost.author_id == user.id)
     if criteria.topic_id:
         query = query.where(FeedbackPost.topic_id == criteria.topic_id)
     if criteria.sort == "support":

@@ -79,7 +79,8 @@ def board():
     form = BoardFilterForm(request.args)
     form.set_choices(STATUS_LABELS, org_tree().choices(), topic_choices(_("Alle Themen")))
     criteria = queries.BoardFilter(form.kind.data or "", form.status.data or "",
-                                   form.unit.data or 0, form.topic.data or 0, form.sort.data)
+                                   form.unit.data or 0, form.topic.data or 0, form.sort.data,
+                                   bool(form.mine.data))
     page = db.paginate(queries.board_query(current_user, criteria),
                        per_page=current_app.config["LOTSE_PER_PAGE"], error_out=False)
     supported = queries.supported_ids(current_user, [post.id for post in page.items])

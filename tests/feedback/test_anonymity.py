@@ -118,7 +118,7 @@ def test_authors_own_pages_do_not_reveal_their_anonymous_post(client, login_as, 
         login_as(user)
         client.get("/seiten/datenschutz")  # shows (and so clears) pending flash messages
         texts = []
-        for path in ("/", "/notifications/", "/auth/profile", "/feedback/",
+        for path in ("/", "/notifications/", "/auth/profile", "/feedback/", "/feedback/?mine=y",
                      f"/feedback/{post.id}", f"/feedback/{others_post.id}"):
             text = client.get(path).get_data(as_text=True)
             text = text.replace(user.name, "PERSON").replace(user.email, "MAIL")

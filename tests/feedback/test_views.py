@@ -34,6 +34,16 @@ def test_board_lists_posts_and_filters(client, login_as, org, make_post):
     assert "<html" not in text  # only the partial
 
 
+def test_my_posts_are_only_named_ones(client, login_as, org, make_post):
+    make_post(idea(title="Meine benannte Idee"))
+    make_post(idea(title="Meine anonyme Idee"), anonymous=True)
+    make_post(idea(title="Fremde Idee"), author=org["staff"][2])
+    login_as(org["author"])
+    text = client.get("/feedback/?mine=y").get_data(as_text=True)
+    assert "Meine benannte Idee" in text
+    assert "Meine anonyme Idee" not in text and "Fremde Idee" not in text
+
+
 def test_board_survives_garbage_filters(client, login_as, org, make_post):
     make_post()
     login_as(org["staff"][1])

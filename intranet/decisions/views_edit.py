@@ -119,6 +119,8 @@ def change_status(decision_id):
     form.set_choices(decision.status, successor_choices(decision))
     if form.validate_on_submit():
         successor = db.session.get(Decision, form.successor_id.data or 0)
+        if successor is not None and not permissions.can_view_decision(current_user, successor):
+            successor = None  # another scope's draft: as if it did not exist
         try:
             services.change_status(current_user, decision, form.status.data, form.reason.data,
                                    successor)

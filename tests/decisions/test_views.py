@@ -76,6 +76,8 @@ def test_effective_date_before_decision_date_needs_confirmation(client, login_as
     {"title": "x" * 201}, {"summary": "x" * 20001}, {"decided_on": "31.02.2026"},
     {"unit_id": "99999999999999999999"}, {"unit_id": "abc"}, {"topic_id": "99999999999"},
     {"affected_unit_ids": ["99999999999999"]}, {"alternatives-0-title": "x" * 201},
+    {"alternatives-99999999999999999999-title": "x", "title": ""},
+    {**{f"alternatives-{n}-title": "Option" for n in range(40)}, "title": ""},
 ])
 def test_bad_input_is_a_field_error_not_a_crash(client, login_as, org, overrides):
     login_as(org["leader"])
@@ -365,3 +367,17 @@ def test_state_changes_need_the_csrf_token(make_app, login_as, org, make_decisio
                  f"/decisions/{decision.id}/questions", "/decisions/tokens"):
         assert guarded.post(path, data={"body": "x", "label": "x"}).status_code == 400, path
     assert not engagement.has_acknowledged(org["staff"], decision)
+
+
+def test_superseding_with_another_scopes_draft_does_not_reveal_it(client, login_as, org,
+                                                                  make_decision):
+    decision = make_decision()
+    foreign_draft = make_decision(publish=False, leader=org["other_leader"], unit=org["d1"],
+                                  affected=[org["a10"]])
+    login_as(org["leader"])
+    response = client.post(f"/decisions/{decision.id}/status", data={
+        "status": "superseded", "successor_id": foreign_draft.id, "reason": "x"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Bitte wählen Sie die Entscheidung, die diese ersetzt." in html
+    assert "veröffentlicht sein" not in html

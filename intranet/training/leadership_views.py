@@ -22,8 +22,8 @@ from intranet.training.views import bp, load_path
 @bp.get("/practice")
 def practice_inbox():
     permissions.require(permissions.can_view_practice_inbox(current_user))
-    return render_template("training/practice_inbox.html",
-                           requests=learning.open_practice_requests(current_user),
+    requests, waiting = learning.open_practice_requests(current_user)
+    return render_template("training/practice_inbox.html", requests=requests, waiting=waiting,
                            form=PracticeDecisionForm())
 
 
@@ -45,8 +45,8 @@ def decide_practice(request_id):
             flash(_("Praxisnachweis bestätigt.") if form.confirm.data
                   else _("Ihre Rückmeldung wurde gesendet."), "success")
             return redirect_after_post(url_for("training.practice_inbox"))
-    return render_template("training/practice_inbox.html",
-                           requests=learning.open_practice_requests(current_user), form=form,
+    requests, waiting = learning.open_practice_requests(current_user)
+    return render_template("training/practice_inbox.html", requests=requests, waiting=waiting, form=form,
                            failed_id=request_id), 422
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from icalendar import Calendar, Event
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -306,16 +306,18 @@ def decide_practice(guide, practice: TrainingPracticeRequest, confirm: bool, fee
     db.session.flush()
 
 
-def open_practice_requests(guide) -> list[TrainingPracticeRequest]:
-    """Requests waiting for this guide: learners in units within the guide's scope."""
+def open_practice_requests(guide, limit: int = 100) -> tuple[list[TrainingPracticeRequest], int]:
+    """The oldest requests waiting for this guide (learners in the guide's units) and how many wait."""
     unit_ids = org_tree().subtree_ids(guide.scope_unit_ids("guide"))
     if not unit_ids:
-        return []
-    return list(db.session.scalars(
-        select(TrainingPracticeRequest)
-        .join(TrainingEnrolment, TrainingEnrolment.id == TrainingPracticeRequest.enrolment_id)
-        .join(User, User.id == TrainingEnrolment.user_id)
-        .where(TrainingPracticeRequest.status == "requested", User.unit_id.in_(unit_ids))
-        .options(selectinload(TrainingPracticeRequest.enrolment).selectinload(TrainingEnrolment.user),
-                 selectinload(TrainingPracticeRequest.step).selectinload(TrainingStep.path))
-        .order_by(TrainingPracticeRequest.requested_at)))
+        return [], 0
+    waiting = (select(TrainingPracticeRequest)
+               .join(TrainingEnrolment, TrainingEnrolment.id == TrainingPracticeRequest.enrolment_id)
+               .join(User, User.id == TrainingEnrolment.user_id)
+               .where(TrainingPracticeRequest.status == "requested", User.unit_id.in_(unit_ids)))
+    total = db.session.scalar(select(func.count()).select_from(waiting.subquery()))
+    items = db.session.scalars(waiting.options(
+        selectinload(TrainingPracticeRequest.enrolment).selectinload(TrainingEnrolment.user),
+        selectinload(TrainingPracticeRequest.step).selectinload(TrainingStep.path))
+        .order_by(TrainingPracticeRequest.requested_at, TrainingPracticeRequest.id).limit(limit)).all()
+    return list(items), total

@@ -7,12 +7,13 @@ from intranet.training import learning
 def _grow(factory, builder, tree, scale):
     """scale paths with 8 steps each, 6 × scale learners with progress in every path."""
     paths = [builder.path(title=f"Pfad {scale}-{i}", kinds=("read", "quiz", "session", "practice") * 2,
-                          capacity=100) for i in range(scale)]
+                          capacity=100, sequential=False) for i in range(scale)]
     learners = [factory.user(unit=tree["sg321" if i % 2 else "sg322"]) for i in range(6 * scale)]
     for path in paths:
         for learner in learners:
             enrolment = learning.enrol(learner, path)
             learning.complete_step(learner, enrolment, path.steps[0])
+            learning.request_practice(learner, enrolment, path.steps[3], "")
     db.session.commit()
     return paths
 
@@ -41,6 +42,9 @@ def _measure(client, factory, builder, login_as, count_queries, scale, tree):
     mine = _counts(client, count_queries, urls)
     login_as(leader)
     mine.update(_counts(client, count_queries, {"report": f"/training/report?path={path.id}"}))
+    login_as(factory.user(unit=tree["a32"], roles=["admin", ("guide", tree["a32"])]))
+    mine.update(_counts(client, count_queries, {"editor": f"/training/{path.id}/editor",
+                                                "practice inbox": "/training/practice"}))
     return mine
 
 

@@ -90,8 +90,8 @@ def can_use_admin_area(user) -> bool:
 
 
 # --- Feature rules (each feature's module re-exported here) --------------------------
-from intranet.permissions.training import *  # noqa: E402,F401,F403
-from intranet.permissions.pilots import *  # noqa: E402,F401,F403
 from intranet.permissions.decisions import *  # noqa: E402,F401,F403
-from intranet.permissions.guides import *  # noqa: E402,F401,F403
 from intranet.permissions.feedback import *  # noqa: E402,F401,F403
+from intranet.permissions.guides import *  # noqa: E402,F401,F403
+from intranet.permissions.pilots import *  # noqa: E402,F401,F403
+from intranet.permissions.training import *  # noqa: E402,F401,F403

@@ -246,3 +246,38 @@ def test_admin_assigns_and_removes_a_guide_for_a_unit(org, client, login_as):
     assert "guide" not in db.session.get(type(org.other_staff), org.other_staff.id).roles
     actions = db.session.scalars(select(AuditEntry.action)).all()
     assert "guide_assigned" in actions and "guide_removed" in actions
+
+
+def test_odd_input_never_causes_a_server_error(org, client, login_as):
+    question = ask(org)
+    login_as(org.admin)
+    for path in ("/guides/faq?topic=abc&page=-3", "/guides/faq?q=%00%27%22", "/guides/inbox?page=x",
+                 "/guides/suggestions?title=" + "ä" * 3000, "/guides/directory?view=unsinn"):
+        assert client.get(path).status_code == 200, path
+    login_as(org.asker)
+    posts = [(f"/guides/questions/{question.id}/accept", {"answer_id": "abc"}),
+             (f"/guides/questions/{question.id}/accept", {"answer_id": "99999999"}),
+             (f"/guides/questions/{question.id}/reply", {"body": "x" * 20_001}),
+             ("/guides/ask", {"title": "x" * 201, "topic_id": "1e9", "visibility": "geheim"})]
+    for path, data in posts:
+        assert client.post(path, data=data).status_code < 500, path
+    login_as(org.amt_guide)
+    response = client.post(f"/guides/profile/{org.amt_guide.id}",
+                           data={"deputy_id": "abc", "topic_ids": ["x", "999"], "note": "n" * 400})
+    assert response.status_code == 422
+    login_as(org.admin)
+    assert client.post("/guides/escalation", data={"depth": "abc", "sla_hours": "-1",
+                                                   "warn_hours": ""}).status_code == 422
+
+
+def test_private_question_becomes_visible_to_admins_once_it_reaches_them(org, client, login_as):
+    from intranet import permissions
+
+    question = ask(org, "Private Frage nach oben", private=True)
+    assert not permissions.can_view_question(org.admin, question)
+    question.current_unit_id, question.at_admins = None, True
+    db.session.commit()
+    login_as(org.admin)
+    assert client.get(f"/guides/questions/{question.id}").status_code == 200
+    login_as(org.other_staff)
+    assert client.get(f"/guides/questions/{question.id}").status_code == 404

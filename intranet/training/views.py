@@ -59,8 +59,8 @@ def _catalogue_query(form: CatalogueFilterForm):
         query = query.where(TrainingPath.level == form.level.data)
     if topic_id := form.coerce_topic():
         query = query.where(TrainingPath.topic_id == topic_id)
-    if form.q.data and form.validate():
-        pattern = f"%{form.q.data.strip().lower()}%"
+    if search := (form.q.data or "").strip()[:100].lower():
+        pattern = f"%{search}%"
         query = query.where(or_(func.lower(TrainingPath.title).like(pattern),
                                 func.lower(TrainingPath.summary).like(pattern)))
     mine = select(TrainingEnrolment.path_id).where(TrainingEnrolment.user_id == current_user.id)

@@ -98,17 +98,6 @@ def post_page(user, post: FeedbackPost) -> PostPage:
     return PostPage(post, comments, history, supported, following)
 
 
-def moderation_queue():
-    """Posts with open reports first, then recently hidden ones; reports loaded with them."""
-    from intranet.feedback.models import FeedbackReport
-
-    reported = select(FeedbackPost).where(FeedbackPost.open_report_count > 0).order_by(
-        FeedbackPost.open_report_count.desc(), FeedbackPost.id)
-    reports = select(FeedbackReport).options(joinedload(FeedbackReport.reporter)).where(
-        FeedbackReport.resolved_at.is_(None)).order_by(FeedbackReport.created_at)
-    return reported, reports
-
-
 def recent_answers(limit: int = 5):
     """The newest official answers on visible posts (home panel)."""
     return list(db.session.scalars(

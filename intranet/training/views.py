@@ -54,7 +54,12 @@ def load_step(path: TrainingPath, step_id: int) -> TrainingStep:
 
 
 def _catalogue_query(form: CatalogueFilterForm):
-    query = select(TrainingPath).where(TrainingPath.status == "published")
+    if form.show.data == "drafts" and permissions.is_training_editor(current_user):
+        query = select(TrainingPath).where(TrainingPath.status != "published")
+        if not permissions.is_admin(current_user):
+            query = query.where(TrainingPath.author_id == current_user.id)
+    else:
+        query = select(TrainingPath).where(TrainingPath.status == "published")
     if form.level.data in ("einstieg", "aufbau", "vertiefung"):
         query = query.where(TrainingPath.level == form.level.data)
     if topic_id := form.coerce_topic():
@@ -79,6 +84,8 @@ def _catalogue_query(form: CatalogueFilterForm):
 def catalogue():
     form = CatalogueFilterForm(request.args)
     form.topic.choices = topic_choices(_("Alle Themen"))
+    if permissions.is_training_editor(current_user):
+        form.show.choices = [*form.show.choices, ("drafts", _("Entwürfe und Archiv (zum Bearbeiten)"))]
     number = min(max(request.args.get("page", 1, type=int), 1), 10_000)  # huge pages overflow SQL
     page = db.paginate(_catalogue_query(form), page=number, per_page=20, error_out=False)
     ids = [p.id for p in page.items]

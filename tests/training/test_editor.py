@@ -213,3 +213,18 @@ def test_quiz_passes_with_answers_from_builder(client, factory, login_as, builde
     quiz = path.steps[0]
     answers = {q.id: {int(v)} for q, v in zip(quiz.questions, quiz_answers(quiz).values(), strict=True)}
     assert learning.submit_quiz(user, enrolment, quiz, answers).passed
+
+
+def test_editors_find_their_drafts_in_the_catalogue(client, factory, login_as, builder):
+    guide = factory.user(roles=[("guide", factory.unit())])
+    other_guide = factory.user(roles=[("guide", factory.unit())])
+    builder.path(author=guide, status="draft", title="Mein Entwurf")
+    builder.path(author=other_guide, status="draft", title="Fremder Entwurf")
+    login_as(guide)
+    page = client.get("/training/?show=drafts").text
+    assert "Mein Entwurf" in page and "Fremder Entwurf" not in page and "Entwurf</span>" in page
+    login_as(factory.admin())
+    assert "Fremder Entwurf" in client.get("/training/?show=drafts").text
+    login_as(factory.user())
+    staff_page = client.get("/training/?show=drafts").text
+    assert "Mein Entwurf" not in staff_page and "Entwürfe und Archiv" not in staff_page

@@ -40,9 +40,15 @@ class FieldDiff:
     segments: list[tuple[str, str]]  # (equal|delete|insert, text)
 
 
+YES_NO_FIELDS = {"works_council_involved", "requires_acknowledgement"}
+
+
 def _display(name: str, value: str) -> str:
+    """Stored codes (status, ja/nein) in the reader's language."""
     if name == "status":
         return str(STATUS_LABELS.get(value, value))
+    if name in YES_NO_FIELDS:
+        return str(_l("ja") if value == "ja" else _l("nein"))
     return value or ""
 
 

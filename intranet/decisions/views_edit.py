@@ -108,7 +108,7 @@ def successor_choices(decision: Decision) -> list[tuple[int, str]]:
         select(Decision.id, Decision.title)
         .where(Decision.id != decision.id, Decision.status.in_(("decided", "implemented")))
         .order_by(Decision.published_at.desc(), Decision.id.desc()).limit(300)).all()
-    return [(row.id, f"Nr. {row.id}: {row.title}") for row in rows]
+    return [(row.id, _("Nr. %(id)d: %(title)s", id=row.id, title=row.title)) for row in rows]
 
 
 @bp.route("/<int:decision_id>/status", methods=["GET", "POST"])

@@ -51,6 +51,9 @@ def test_path_page_enrol_and_each_step_kind(page, factory, app):
     page.locator(".flash", has_text="Sie sind für den Termin angemeldet").wait_for()
     assert page.locator("#places-left").inner_text() == "1 von 2"
     assert_accessible(page, "Termin nach Anmeldung")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="In meinen Kalender (iCal)").click()
+    assert download_info.value.suggested_filename == f"lotse-termin-{path.steps[2].id}.ics"
     assert_no_csp_errors(page)
 
 

@@ -18,9 +18,6 @@ from intranet.extensions import db
 from intranet.org.models import OrgUnit
 from intranet.topics.models import Topic
 
-TODAY = date.today()
-
-
 
 def _at(day: date, hour: int = 9) -> datetime:
     return datetime.combine(day, time(hour, 0), tzinfo=UTC)
@@ -46,8 +43,7 @@ def _unit(units: dict[str, OrgUnit], prefix: str) -> OrgUnit:
 
 
 def seed() -> str:
-    global TODAY
-    TODAY = clock.now().date()  # demo dates are relative to the day of seeding
+    today = clock.now().date()  # demo dates are relative to the day of seeding
     if db.session.scalar(select(Decision.id).limit(1)) is not None:
         return "Entscheidungen schon vorhanden – übersprungen."
     units = {unit.name: unit for unit in db.session.scalars(select(OrgUnit))}
@@ -61,15 +57,15 @@ def seed() -> str:
         leader = leaders.get(spec["dezernat"])
         if leader is None:
             continue
-        decided_on = TODAY + timedelta(days=spec["decided"])
+        decided_on = today + timedelta(days=spec["decided"])
         data = DecisionData(
             title=spec["title"], unit_id=_unit(units, f"Dezernat {spec['dezernat']}").id,
             summary=spec["summary"], context=spec["context"],
             decision_text=spec["decision"], rationale=spec["rationale"],
             consequences=spec["consequences"], decided_by=spec["decided_by"],
             consulted=spec["consulted"], works_council_involved=spec["works_council"],
-            decided_on=decided_on, effective_date=TODAY + timedelta(days=spec["effective"]),
-            review_date=(TODAY + timedelta(days=spec["review"])) if spec.get("review") else None,
+            decided_on=decided_on, effective_date=today + timedelta(days=spec["effective"]),
+            review_date=(today + timedelta(days=spec["review"])) if spec.get("review") else None,
             requires_acknowledgement=spec.get("ack", False),
             topic_id=topics.get(spec.get("topic", "")),
             affected_unit_ids=[_unit(units, prefix).id for prefix in spec["affected"]],
@@ -86,25 +82,26 @@ def seed() -> str:
                     services.update_decision(leader, decision, data, reason, substantive)
         made[spec["key"]] = decision
         db.session.flush()
-    _finish_statuses(made, leaders)
-    _questions_and_acknowledgements(made, rng)
+    _finish_statuses(made, today)
+    _questions_and_acknowledgements(made, rng, today)
     db.session.flush()
     return f"{len(made)} Entscheidungen angelegt."
 
 
-def _finish_statuses(made: dict[str, Decision], leaders: dict[str, User]) -> None:
+def _finish_statuses(made: dict[str, Decision], today: date) -> None:
     for spec in DECISIONS:
         decision = made.get(spec["key"])
         if decision is None or spec["status"] in ("draft", "decided"):
             continue
         when = _at(decision.decided_on + timedelta(days=spec.get("status_after", 30)), 10)
         successor = made.get(spec.get("successor", ""))
-        with clock.frozen(min(when, _at(TODAY - timedelta(days=1)))):
+        with clock.frozen(min(when, _at(today - timedelta(days=1)))):
             services.change_status(decision.owner, decision, spec["status"],
                                    spec["status_reason"], successor)
 
 
-def _questions_and_acknowledgements(made: dict[str, Decision], rng: random.Random) -> None:
+def _questions_and_acknowledgements(made: dict[str, Decision], rng: random.Random,
+                                    today: date) -> None:
     people = db.session.scalars(select(User).options(selectinload(User.unit))
                                 .where(User.email.not_like("leitung@%"))).all()
     for key, body, answer in QUESTIONS:
@@ -113,10 +110,10 @@ def _questions_and_acknowledgements(made: dict[str, Decision], rng: random.Rando
             continue
         asker = rng.choice(people)
         asked = decision.published_at + timedelta(days=rng.randint(1, 6))
-        with clock.frozen(min(asked, _at(TODAY, 8))):
+        with clock.frozen(min(asked, _at(today, 8))):
             question = engagement.ask_question(asker, decision, body)
         if answer:
-            with clock.frozen(min(asked + timedelta(days=2), _at(TODAY, 9))):
+            with clock.frozen(min(asked + timedelta(days=2), _at(today, 9))):
                 engagement.answer_question(decision.owner, question, answer)
     petra = db.session.scalar(select(User).where(User.email == "mitarbeiterin@lotse.example"))
     for decision in made.values():
@@ -127,5 +124,5 @@ def _questions_and_acknowledgements(made: dict[str, Decision], rng: random.Rando
             # Two of three have read it; Petra (the demo login) still has some to do.
             if user is not petra and rng.random() < 0.66:
                 moment = decision.published_at + timedelta(days=rng.randint(0, 10))
-                with clock.frozen(min(moment, _at(TODAY, 8))):
+                with clock.frozen(min(moment, _at(today, 8))):
                     engagement.acknowledge(user, decision)

@@ -68,7 +68,8 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     import importlib
 
-    import intranet.topics.models  # noqa: F401 - shared table, no blueprint of its own
+    import intranet.jobs.models  # noqa: F401 - tables without a blueprint of their own
+    import intranet.topics.models  # noqa: F401
 
     for dotted in BLUEPRINTS:
         module_name, attribute = dotted.split(":")

@@ -15,7 +15,8 @@ FAQ_STATUSES = (ANSWERED, SOLVED)
 
 
 def _words(text: str | None) -> list[str]:
-    return [w for w in (text or "").lower().split() if len(w) >= 3][:6]
+    text = (text or "").replace("\x00", "")  # PostgreSQL text cannot hold NUL
+    return [w for w in text.lower().split() if len(w) >= 3][:6]
 
 
 def faq_query(text: str | None = None, topic_id: int | None = None):

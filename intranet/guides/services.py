@@ -39,7 +39,7 @@ class GuidesError(ValueError):
 
 
 def _clean(text: str | None, field: str, maximum: int, required: bool = True) -> str:
-    text = (text or "").strip()
+    text = (text or "").replace("\x00", "").strip()  # PostgreSQL text cannot hold NUL
     if required and not text:
         raise GuidesError(_l("Bitte füllen Sie dieses Feld aus."), field)
     if len(text) > maximum:

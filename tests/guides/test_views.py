@@ -258,6 +258,8 @@ def test_odd_input_never_causes_a_server_error(org, client, login_as):
     posts = [(f"/guides/questions/{question.id}/accept", {"answer_id": "abc"}),
              (f"/guides/questions/{question.id}/accept", {"answer_id": "99999999"}),
              (f"/guides/questions/{question.id}/reply", {"body": "x" * 20_001}),
+             (f"/guides/questions/{question.id}/reply", {"body": "NUL\x00Byte"}),
+             ("/guides/ask", {"title": "Mit\x00NUL", "topic_id": "0", "visibility": "public"}),
              ("/guides/ask", {"title": "x" * 201, "topic_id": "1e9", "visibility": "geheim"})]
     for path, data in posts:
         assert client.post(path, data=data).status_code < 500, path

@@ -239,3 +239,17 @@ def test_two_processes_at_once_escalate_each_question_once(org, app, monkeypatch
     assert db.session.scalar(select(func.count(Question.id)).where(Question.level == 1)) == 40
     notes = notifications_for(org.dezernat_guide, "question_escalated")
     assert sum(int(n.message.split()[0]) if n.message[0].isdigit() else 1 for n in notes) == 40
+
+
+def test_escalate_and_warning_jobs_run_through_the_scheduler_table(org, app):
+    from intranet.scheduler import JOBS, run_job
+
+    assert JOBS["escalate"].schedule == {"minutes": 5}
+    question = ask_friday(org)
+    with clock.frozen(berlin(2026, 11, 17, 12, 0)):
+        assert run_job(app, "warn-deadline") == (True, 1)
+    with clock.frozen(berlin(2026, 11, 17, 15, 5)):
+        assert run_job(app, "escalate") == (True, 1)
+        assert run_job(app, "escalate") == (True, 0)
+    db.session.expire_all()
+    assert db.session.get(Question, question.id).level == 1

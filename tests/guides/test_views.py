@@ -283,3 +283,16 @@ def test_private_question_becomes_visible_to_admins_once_it_reaches_them(org, cl
     assert client.get(f"/guides/questions/{question.id}").status_code == 200
     login_as(org.other_staff)
     assert client.get(f"/guides/questions/{question.id}").status_code == 404
+
+
+def test_pages_render_in_english_too(org, client, login_as, factory):
+    english = factory.user(name="Emma English", unit=org.tree["sg321"], locale="en",
+                           roles=["admin", ("guide", org.tree["a32"])])
+    question = ask(org)
+    login_as(english)
+    for path in ("/guides/", "/guides/directory", "/guides/faq", "/guides/inbox",
+                 f"/guides/questions/{question.id}", "/guides/coverage", "/guides/escalation",
+                 f"/guides/units/{org.tree['a32'].id}", "/guides/ask"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert 'lang="en"' in response.text, path

@@ -34,6 +34,20 @@ KIND_CHOICES = [("read", _l("Lesen")), ("link", _l("Link oder Video")),
                 ("practice", _l("Praxisnachweis (Bestätigung durch Lotsin/Lotse)"))]
 
 
+def _without_nul(value):
+    # PostgreSQL text cannot hold NUL bytes; a pasted one would otherwise be a database error.
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
+class TrainingForm(FlaskForm):
+    """Every training form drops NUL bytes from text input."""
+
+    class Meta:
+        def bind_field(self, form, unbound_field, options):
+            filters = unbound_field.kwargs.get("filters", [])
+            return unbound_field.bind(form=form, filters=[_without_nul, *filters], **options)
+
+
 class GermanIntegerField(IntegerField):
     def process_formdata(self, valuelist):
         try:
@@ -67,7 +81,7 @@ class LocalDateTimeField(DateTimeLocalField):
         self.data = value.astimezone(BERLIN).replace(tzinfo=None) if value else None
 
 
-class CatalogueFilterForm(FlaskForm):
+class CatalogueFilterForm(TrainingForm):
     class Meta:
         csrf = False
 
@@ -88,7 +102,7 @@ class CatalogueFilterForm(FlaskForm):
         return value if 0 < value < 2**31 else 0  # out-of-range ids would be a database error
 
 
-class PathForm(FlaskForm):
+class PathForm(TrainingForm):
     title = StringField(_l("Titel"), validators=[
         DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))])
     summary = TextAreaField(_l("Zusammenfassung (Markdown)"), description=MD_HINT,
@@ -110,7 +124,7 @@ class PathForm(FlaskForm):
     save = SubmitField(_l("Speichern"))
 
 
-class StepForm(FlaskForm):
+class StepForm(TrainingForm):
     kind = SelectField(_l("Art des Schritts"), choices=KIND_CHOICES)
     title = StringField(_l("Titel"), validators=[
         DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))])
@@ -131,7 +145,7 @@ class StepForm(FlaskForm):
     save = SubmitField(_l("Speichern"))
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(TrainingForm):
     text = StringField(_l("Frage"), validators=[
         DataRequired(REQUIRED), Length(max=500, message=_l("Höchstens 500 Zeichen."))])
     explanation = TextAreaField(_l("Erklärung (wird nach dem Antworten gezeigt)"), render_kw={"rows": 3},
@@ -152,20 +166,20 @@ class QuestionForm(FlaskForm):
                 for i in range(1, 5)]
 
 
-class MoveForm(FlaskForm):
+class MoveForm(TrainingForm):
     position = GermanIntegerField(_l("Neue Position"), validators=[InputRequired(REQUIRED)])
 
 
-class StatusForm(FlaskForm):
+class StatusForm(TrainingForm):
     status = HiddenField()
 
 
-class PracticeRequestForm(FlaskForm):
+class PracticeRequestForm(TrainingForm):
     note = TextAreaField(_l("Was haben Sie in der Praxis gemacht? (optional)"), render_kw={"rows": 3},
                          validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))])
 
 
-class PracticeDecisionForm(FlaskForm):
+class PracticeDecisionForm(TrainingForm):
     feedback = TextAreaField(_l("Rückmeldung"), render_kw={"rows": 3},
                              description=_l("Pflicht, wenn noch etwas fehlt."),
                              validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))])
@@ -173,13 +187,13 @@ class PracticeDecisionForm(FlaskForm):
     send_feedback = SubmitField(_l("Rückmeldung senden"))
 
 
-class AssignForm(FlaskForm):
+class AssignForm(TrainingForm):
     unit_id = SelectField(_l("Organisationseinheit (mit allen Untereinheiten)"), coerce=int,
                           validate_choice=False)
     due_on = GermanDateField(_l("Abschließen bis"), validators=[InputRequired(REQUIRED)])
 
 
-class ReportFilterForm(FlaskForm):
+class ReportFilterForm(TrainingForm):
     class Meta:
         csrf = False
 

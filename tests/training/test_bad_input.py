@@ -4,6 +4,7 @@ import pytest
 
 from intranet.extensions import db
 from intranet.training import learning
+from intranet.training.models import TrainingPath
 
 JUNK = ["", " ", "0", "-1", "99999999999999999999", "abc", "<script>x</script>", "x" * 60000,
         "2030-13-45", "2030-02-30T25:61", "\x00"]
@@ -53,7 +54,5 @@ def test_nul_bytes_in_text_are_dropped(client, factory, login_as, builder):
                                                    "level": "einstieg", "estimated_minutes": "30",
                                                    "topic_id": "0", "save": "1"})
     assert response.status_code == 303
-    from intranet.training.models import TrainingPath
-
     path = db.session.scalar(db.select(TrainingPath))
     assert (path.title, path.summary) == ("Sicher im Netz", "ab")

@@ -117,3 +117,16 @@ def test_no_script_runs_from_markdown_in_questions_and_answers(page, org):
     assert page.locator("main script, main img, main svg, main iframe, main [hx-get]").count() == 0
     assert page.locator("main a[href^='javascript']").count() == 0
     assert_no_csp_errors(page)
+
+
+def test_guides_pages_reflow_at_320_pixels(page, org):
+    services.ask(org["asker"], "Eine ziemlich lange Frage über die Elektronische-Akten-"
+                 "Verwaltungssoftwareschnittstelle", "", None, False)
+    db.session.commit()
+    login(page, org["guide"])
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in ("/guides/", "/guides/inbox", f"/guides/questions/{org['answered'].id}",
+                 "/guides/ask", "/guides/directory"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path}: horizontal scrolling at 320px ({width}px)"

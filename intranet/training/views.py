@@ -96,7 +96,7 @@ def catalogue():
         TrainingEnrolment.user_id == current_user.id, TrainingEnrolment.path_id.in_(ids)))} if ids else {}
     return render_page_or_partial("training/catalogue.html", "training/partials/_results.html",
                                   "training-results", form=form, page=page, step_counts=step_counts,
-                                  enrolments=enrolments)
+                                  enrolments=enrolments, oob_count=wants_partial("training-results"))
 
 
 @bp.get("/<int(max=2147483647):path_id>")

@@ -22,7 +22,7 @@ def test_catalogue_and_filter_with_htmx(page, factory):
     assert page.locator("h1").inner_text() == "Lernpfade"
     assert_accessible(page, "Katalog")
     page.select_option("#level", "aufbau")
-    page.locator("#training-results", has_text="1 Lernpfad gefunden").wait_for()
+    page.locator("#training-count[role=status]", has_text="1 Lernpfad gefunden").wait_for()
     assert "Erste Schritte am PC" not in page.locator("#training-results").inner_text()
     assert "level=aufbau" in page.url
     assert_accessible(page, "Katalog nach Filter")

@@ -52,6 +52,7 @@ def test_catalogue_htmx_returns_only_results(client, factory, login_as, builder)
                                                          "HX-Target": "training-results"})
     assert response.text.lstrip().startswith('<div id="training-results">')
     assert "Sicher im Netz" in response.text
+    assert '<p id="training-count" hx-swap-oob="innerHTML">1 Lernpfad gefunden</p>' in response.text
     boosted = client.get("/training/?q=netz", headers={"HX-Request": "true", "HX-Boosted": "true",
                                                        "HX-Target": "training-results"})
     assert "<html" in boosted.text

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 
 from intranet import clock, permissions
 from intranet.audit import services as audit
+from intranet.auth.models import User
 from intranet.extensions import db
 from intranet.notify.services import notify
 from intranet.training.models import (
@@ -19,6 +20,7 @@ from intranet.training.models import (
     TrainingEnrolment,
     TrainingPath,
     TrainingQuestion,
+    TrainingSessionSeat,
     TrainingStep,
     TrainingStepCompletion,
     training_prerequisite,
@@ -221,25 +223,33 @@ def add_step(actor, path: TrainingPath, data: StepData) -> TrainingStep:
 
 
 def update_step(actor, step: TrainingStep, data: StepData, mark_updated: bool = False) -> int:
-    """Save a step; with mark_updated its completers are told. Returns how many were told."""
+    """Save a step; completers hear of marked changes, seat holders of a moved session. Returns the count."""
     _require_editor(actor, step.path)
     data.kind = step.kind  # the kind of an existing step never changes
     _validate_step(data, step)
+    before = (step.session_starts_at, step.session_ends_at, step.session_place)
     _apply_step(step, data)
     told = 0
     if mark_updated and step.path.status == "published":
         step.content_updated_at = clock.now()
-        from intranet.auth.models import User
-
         completers = db.session.scalars(
             select(User).join(TrainingEnrolment, TrainingEnrolment.user_id == User.id)
             .join(TrainingStepCompletion, TrainingStepCompletion.enrolment_id == TrainingEnrolment.id)
             .where(TrainingStepCompletion.step_id == step.id)
         ).all()
-        told = notify(completers, "training_step_updated",
-                      _l("Im Lernpfad „%(path)s“ wurde der Schritt „%(step)s“ aktualisiert.",
-                         path=step.path.title, step=step.title),
-                      f"/training/{step.path_id}/steps/{step.id}", exclude=actor)
+        told += notify(completers, "training_step_updated",
+                       _l("Im Lernpfad „%(path)s“ wurde der Schritt „%(step)s“ aktualisiert.",
+                          path=step.path.title, step=step.title),
+                       f"/training/{step.path_id}/steps/{step.id}", exclude=actor)
+    if step.kind == "session" and before != (step.session_starts_at, step.session_ends_at,
+                                             step.session_place):
+        holders = db.session.scalars(select(User).join(
+            TrainingSessionSeat, TrainingSessionSeat.user_id == User.id)
+            .where(TrainingSessionSeat.step_id == step.id)).all()
+        told += notify(holders, "training_session_changed",
+                       _l("Der Termin „%(step)s“ hat sich geändert. Bitte prüfen Sie Zeit und Ort.",
+                          step=step.title),
+                       f"/training/{step.path_id}/steps/{step.id}", exclude=actor)
     db.session.flush()
     return told
 

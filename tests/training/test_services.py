@@ -6,6 +6,7 @@ import pytest
 
 from intranet import clock
 from intranet.extensions import db
+from intranet.notify.models import Notification
 from intranet.training import learning, services
 from intranet.training.services import PathData, StepData, TrainingError, has_completed_path
 
@@ -97,3 +98,20 @@ def test_last_question_of_a_published_quiz_stays(app, factory, builder):
     services.remove_question(admin, first)
     _refused(services.remove_question, admin, second, contains="mindestens eine Frage")
     assert len(path.steps[0].questions) == 1
+
+
+def test_moving_a_session_tells_the_people_with_a_place(app, factory, builder):
+    admin, learner = factory.admin(), factory.user()
+    path = builder.path(author=admin, kinds=("session",))
+    session = path.steps[0]
+    learning.book_seat(learner, learning.enrol(learner, path), session)
+    same = StepData("session", session.title, session.body, "", 80, session.session_starts_at,
+                    session.session_ends_at, session.session_place, session.capacity)
+    assert services.update_step(admin, session, same) == 0
+    moved = StepData("session", session.title, session.body, "", 80,
+                     session.session_starts_at + timedelta(days=1),
+                     session.session_ends_at + timedelta(days=1), "Raum 202", session.capacity)
+    assert services.update_step(admin, session, moved) == 1
+    message = db.session.scalar(db.select(Notification.message).where(
+        Notification.user_id == learner.id, Notification.kind == "training_session_changed"))
+    assert "hat sich geändert" in message

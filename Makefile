@@ -40,7 +40,7 @@ translations: venv
 	$(BIN)/pybabel compile -d intranet/translations -f
 
 migrate: setup
-	$(FLASK) db upgrade heads
+	$(FLASK) db upgrade
 
 seed: migrate
 	$(FLASK) seed-demo

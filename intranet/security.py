@@ -2,9 +2,12 @@
 
 from urllib.parse import urlsplit
 
-from flask import request
+from flask import Request, request
 from flask_login import current_user
 from flask_talisman import Talisman
+from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.routing import IntegerConverter
+from werkzeug.utils import cached_property
 
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
@@ -22,7 +25,41 @@ CONTENT_SECURITY_POLICY = {
 talisman = Talisman()
 
 
+MAX_DB_INT = 2**31 - 1
+
+
+class BoundedIntegerConverter(IntegerConverter):
+    """`<int:…>` for database ids: numbers beyond a 32-bit integer are a 404, not a
+    database overflow (a 500) on PostgreSQL and SQLite."""
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_DB_INT)
+        super().__init__(map, *args, **kwargs)
+
+
+def _without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
+    if not any("\x00" in value for value in values.values()):
+        return values
+    return ImmutableMultiDict([(key, value.replace("\x00", ""))
+                               for key, value in values.items(multi=True)])
+
+
+class LotseRequest(Request):
+    """NUL characters are never meaningful text and PostgreSQL refuses to store them,
+    so they are dropped from form data and query strings before any view sees them."""
+
+    @cached_property
+    def args(self):
+        return _without_nul(super().args)
+
+    def _load_form_data(self) -> None:
+        super()._load_form_data()
+        self.__dict__["form"] = _without_nul(self.__dict__["form"])
+
+
 def init_app(app) -> None:
+    app.url_map.converters["int"] = BoundedIntegerConverter
+    app.request_class = LotseRequest
     https = app.config["LOTSE_HTTPS"]
     talisman.init_app(
         app,

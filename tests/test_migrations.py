@@ -19,7 +19,7 @@ def empty_database(request, tmp_path_factory):
 def test_upgrade_from_empty_matches_models(empty_database):
     app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": empty_database})
     with app.app_context():
-        upgrade(revision="heads")
+        upgrade()
         with db.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True,
                                                                    "render_as_batch": True})

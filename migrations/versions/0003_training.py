@@ -1,7 +1,7 @@
 """training
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-21 20:26:30.773508
 
 """
@@ -13,7 +13,7 @@ import intranet.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0003'
-down_revision = '0001'
+down_revision = '0002'
 branch_labels = None
 depends_on = None
 

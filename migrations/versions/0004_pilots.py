@@ -1,7 +1,7 @@
 """pilots: pilot projects, their dates, sign-ups with waitlist positions
 
 Revision ID: 0004
-Revises: 0003, 0006
+Revises: 0006
 Create Date: 2026-11-21 20:29:36.352126
 
 """
@@ -13,11 +13,9 @@ import intranet.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0004'
-# Built on training (0003) and decisions (0006) because pilot rows reference training_path
-# and decision. Alembic 1.20 cannot run `upgrade heads` from empty when a revision on 0001
-# also `depends_on` two siblings of 0001 (it drops 0001 from the heads and the next sibling
-# fails with KeyError '0001'), so the dependency is expressed as parentage instead.
-down_revision = ('0003', '0006')
+# The feature migrations form one line (0001 → 0002 → 0003 → 0006 → 0004 → 0005) because
+# pilots reference training_path and decision, and feedback references pilot and decision.
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

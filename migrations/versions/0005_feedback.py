@@ -2,7 +2,7 @@
 status changes with official answers
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0004
 Create Date: 2026-11-21 20:31:30.920061
 
 """
@@ -14,10 +14,10 @@ import intranet.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0005'
-down_revision = '0001'
+down_revision = '0004'
 branch_labels = None
 # feedback_post.linked_pilot_id references pilot.id (0004), linked_decision_id decision.id (0006)
-depends_on = ('0004', '0006')
+depends_on = None
 
 
 def upgrade():

@@ -1,7 +1,7 @@
 """decisions: decision register, revisions, questions, acknowledgements, personal tokens
 
 Revision ID: 0006
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-21 20:26:57.455014
 
 """
@@ -13,7 +13,7 @@ import intranet.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0001'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

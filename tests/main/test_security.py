@@ -96,3 +96,18 @@ def test_production_refuses_weak_secret_key(monkeypatch):
 def test_proxy_fix_is_configurable(make_app):
     proxied = make_app(LOTSE_PROXY_COUNT=1)
     assert type(proxied.wsgi_app).__name__ == "ProxyFix"
+
+
+def test_huge_ids_are_404_not_database_errors(client, factory, login_as):
+    login_as(factory.admin())
+    for path in ("/admin/users/99999999999999999999", "/org/99999999999999999999",
+                 "/admin/topics/2147483648"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_nul_bytes_in_input_never_reach_the_database(client, factory, login_as):
+    login_as(factory.admin())
+    response = client.post("/admin/topics", data={"name": "Da\x00ten\x00schutz"})
+    assert response.status_code == 303
+    assert "Datenschutz" in client.get("/admin/topics").get_data(as_text=True)
+    assert client.get("/admin/users?q=a\x00b").status_code == 200

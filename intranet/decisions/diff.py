@@ -17,7 +17,7 @@ FIELD_LABELS = [
     ("decision_text", _l("Entscheidung")),
     ("rationale", _l("Begründung")),
     ("alternatives", _l("Geprüfte Alternativen")),
-    ("consequences", _l("Folgen")),
+    ("consequences", _l("Auswirkungen")),
     ("unit", _l("Verantwortliche Einheit")),
     ("affected_units", _l("Betroffene Einheiten")),
     ("decided_on", _l("Entschieden am")),

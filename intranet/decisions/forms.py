@@ -64,7 +64,7 @@ class DecisionForm(FlaskForm):
     decision_text = TextAreaField(_l("Entscheidung"), validators=[_max(LONG_TEXT)])
     rationale = TextAreaField(_l("Begründung"), validators=[_max(LONG_TEXT)])
     alternatives = FieldList(FormField(AlternativeForm), min_entries=3, max_entries=10)
-    consequences = TextAreaField(_l("Folgen"), validators=[_max(LONG_TEXT)])
+    consequences = TextAreaField(_l("Auswirkungen"), validators=[_max(LONG_TEXT)])
     affected_unit_ids = SelectMultipleField(
         _l("Betroffene Einheiten"), coerce=int, validate_choice=False,
         description=_l("Untereinheiten sind mit eingeschlossen. Mehrfachauswahl mit Strg- bzw. "

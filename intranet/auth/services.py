@@ -11,19 +11,14 @@ from intranet import clock
 from intranet.audit.services import record
 from intranet.auth.models import ROLES, SCOPED_ROLES, RoleAssignment, User
 from intranet.auth.passwords import hash_password, needs_rehash, verify_password
+from intranet.domain import DomainError
 from intranet.extensions import db
 
 MIN_PASSWORD_LENGTH = 10
 
 
-class AccountError(ValueError):
+class AccountError(DomainError):
     """A rule about accounts was broken; the message is shown next to `field`."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-
 
 def normalise_email(email: str) -> str:
     return (email or "").strip().lower()

@@ -22,6 +22,7 @@ from intranet.decisions.models import (
     DecisionFollow,
     DecisionRevision,
 )
+from intranet.domain import DomainError
 from intranet.extensions import db
 from intranet.notify.services import notify
 from intranet.org.models import OrgUnit
@@ -30,14 +31,8 @@ from intranet.topics.models import Topic
 MAX_REASON = 500
 
 
-class DecisionError(ValueError):
+class DecisionError(DomainError):
     """A rule of the register was broken; the message is shown next to `field`."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-
 
 @dataclass
 class DecisionData:

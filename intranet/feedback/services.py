@@ -20,6 +20,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from intranet.auth.models import User
+from intranet.domain import DomainError
 from intranet.extensions import db
 from intranet.feedback.models import (
     KINDS,
@@ -40,14 +41,8 @@ COMMENT_MAX = 5_000
 SECRET_BYTES = 32
 
 
-class FeedbackError(ValueError):
+class FeedbackError(DomainError):
     """A rule of the feedback board was broken; the message is shown to the user."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-
 
 @dataclass
 class PostDraft:

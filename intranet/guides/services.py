@@ -7,6 +7,7 @@ from sqlalchemy import delete, func, select, update
 
 from intranet import clock
 from intranet.auth.models import User
+from intranet.domain import DomainError
 from intranet.extensions import db
 from intranet.guides.escalation import question_path, start_clock, stop_clock
 from intranet.guides.models import (
@@ -29,14 +30,8 @@ TITLE_MAX = 200
 BODY_MAX = 10_000
 
 
-class GuidesError(ValueError):
+class GuidesError(DomainError):
     """A rule of the guides feature was broken; the message is shown next to `field`."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)  # lazy text: rendered later, in the user's language
-        self.message = message
-        self.field = field
-
 
 def _clean(text: str | None, field: str, maximum: int, required: bool = True) -> str:
     text = (text or "").replace("\x00", "").strip()  # PostgreSQL text cannot hold NUL

@@ -12,20 +12,15 @@ from flask import g, has_app_context
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from intranet.domain import DomainError
 from intranet.extensions import db
 from intranet.org.models import OrgUnit
 
 MAX_DEPTH = 12
 
 
-class OrgError(ValueError):
+class OrgError(DomainError):
     """A rule of the org tree was broken; the message is shown to the user."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-
 
 @dataclass(frozen=True)
 class UnitNode:

@@ -3,15 +3,15 @@
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from intranet.domain import DomainError
 from intranet.extensions import db
 from intranet.topics.models import Topic
 
 
-class TopicError(ValueError):
-    def __init__(self, message, field: str | None = "name"):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
+class TopicError(DomainError):
+    """A rule about topics was broken."""
+
+    default_field = "name"
 
 
 def active_topics() -> list[Topic]:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from intranet import clock, permissions
 from intranet.audit import services as audit
 from intranet.auth.models import User
+from intranet.domain import DomainError
 from intranet.extensions import db
 from intranet.notify.services import notify
 from intranet.training.models import (
@@ -29,14 +30,8 @@ from intranet.training.models import (
 TRANSITIONS = {"draft": {"published"}, "published": {"archived"}, "archived": {"published"}}
 
 
-class TrainingError(ValueError):
+class TrainingError(DomainError):
     """A rule of training paths was broken; the message is shown next to `field`."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-
 
 def has_completed_path(user, path) -> bool:
     """True if the user has completed every step of the path."""

@@ -17,6 +17,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Markdown/HTML that must never run script or htmx when rendered from user content.
+XSS_CORPUS = [
+    "<script>window.__xss = 1</script>",
+    "<img src=x onerror=\"window.__xss = 1\">",
+    "[klick](javascript:window.__xss=1)",
+    "<a href=\"javascript:window.__xss=1\">x</a>",
+    "<svg onload=\"window.__xss=1\"></svg>",
+    "<div hx-get=\"/auth/logout\" hx-trigger=\"load\">htmx</div>",
+    "<iframe src=\"javascript:window.__xss=1\"></iframe>",
+    "![bild](x\" onerror=\"window.__xss=1)",
+    "<details open ontoggle=\"window.__xss=1\">",
+    "`<script>window.__xss=1</script>`",
+]
 
 
 def pytest_collection_modifyitems(items):

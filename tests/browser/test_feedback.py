@@ -6,7 +6,7 @@ import pytest
 from intranet.extensions import db
 from intranet.feedback import moderation, services
 from intranet.feedback.services import PostDraft
-from tests.browser.conftest import assert_accessible, assert_no_csp_errors, login
+from tests.browser.conftest import XSS_CORPUS, assert_accessible, assert_no_csp_errors, login
 
 
 @pytest.fixture
@@ -162,20 +162,6 @@ def test_report_and_moderation(page, org):
     assert "Nennt eine Kollegin beim Namen." in page.content()
     assert "Bitte **digital**" not in page.content() and "digital</strong>" not in page.content()
     assert_accessible(page, "Grabstein")
-
-
-XSS_CORPUS = [
-    "<script>window.__xss = 1</script>",
-    "<img src=x onerror=\"window.__xss = 1\">",
-    "[klick](javascript:window.__xss=1)",
-    "<a href=\"javascript:window.__xss=1\">x</a>",
-    "<svg onload=\"window.__xss=1\"></svg>",
-    "<div hx-get=\"/auth/logout\" hx-trigger=\"load\">htmx</div>",
-    "<iframe src=\"javascript:window.__xss=1\"></iframe>",
-    "![bild](x\" onerror=\"window.__xss=1)",
-    "<details open ontoggle=\"window.__xss=1\">",
-    "`<script>window.__xss=1</script>`",
-]
 
 
 def test_no_script_runs_from_markdown_in_posts_and_comments(page, org):

@@ -4,7 +4,7 @@ import pytest
 
 from intranet.extensions import db
 from intranet.guides import services
-from tests.browser.conftest import assert_accessible, assert_no_csp_errors, login
+from tests.browser.conftest import XSS_CORPUS, assert_accessible, assert_no_csp_errors, login
 
 
 @pytest.fixture
@@ -88,20 +88,6 @@ def test_question_detail_and_admin_pages_are_accessible(page, org, factory):
                  f"/guides/units/{org['tree']['a32'].id}"):
         page.goto(path)
         assert_accessible(page, path)
-
-
-XSS_CORPUS = [
-    "<script>window.__xss = 1</script>",
-    "<img src=x onerror=\"window.__xss = 1\">",
-    "[klick](javascript:window.__xss=1)",
-    "<a href=\"javascript:window.__xss=1\">x</a>",
-    "<svg onload=\"window.__xss=1\"></svg>",
-    "<div hx-get=\"/auth/logout\" hx-trigger=\"load\">htmx</div>",
-    "<iframe src=\"javascript:window.__xss=1\"></iframe>",
-    "![bild](x\" onerror=\"window.__xss=1)",
-    "<details open ontoggle=\"window.__xss=1\">",
-    "`<script>window.__xss=1</script>`",
-]
 
 
 def test_no_script_runs_from_markdown_in_questions_and_answers(page, org):

@@ -1,0 +1,12 @@
+"""What every feature's services share: the domain error a view puts onto its form."""
+
+
+class DomainError(ValueError):
+    """A domain rule was broken; `message` (German, possibly lazy) goes next to `field`."""
+
+    default_field: str | None = None
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(str(message))
+        self.message = message
+        self.field = field if field is not None else self.default_field

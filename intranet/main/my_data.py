@@ -31,7 +31,11 @@ SECTIONS = [
     "intranet.main.my_data:account_section",
     "intranet.main.my_data:notification_section",
     "intranet.main.my_data:audit_section",
+    "intranet.guides.my_data:section",
     "intranet.training.my_data:section",
+    "intranet.pilots.my_data:section",
+    "intranet.feedback.my_data:section",
+    "intranet.decisions.my_data:section",
 ]
 
 

@@ -29,3 +29,25 @@ def test_my_data_lists_account_notifications_and_audit(client, factory, login_as
 def test_my_data_needs_sign_in(client):
     assert client.get("/meine-daten").status_code == 302
     assert client.get("/meine-daten.json").status_code == 302
+
+
+def test_my_data_has_every_pillar_and_never_anonymous_content(client, factory, login_as):
+    from intranet.feedback.services import PostDraft, create_anonymous_post, create_named_post
+    from intranet.guides.services import ask
+
+    tree = factory.tree()
+    for _ in range(5):
+        factory.user(unit=tree["sg321"])
+    user = factory.user(name="Nina Nachweis", unit=tree["sg321"])
+    ask(user, "Wie scanne ich richtig?", "Bitte helfen", None, False)
+    create_named_post(user, PostDraft(kind="idea", title="Meine benannte Idee", body="Mehr Scanner"))
+    create_anonymous_post(PostDraft(kind="concern", title="Meine anonyme Sorge", body="Geheim"))
+    db.session.commit()
+    login_as(user)
+    html = client.get("/meine-daten").get_data(as_text=True)
+    for title in ("Lotsen & Fragen", "Lernpfade", "Pilotprojekte", "Entscheidungen",
+                  "Feedback & Fehlerkultur"):
+        assert title in html, title
+    assert "Wie scanne ich richtig?" in html and "Meine benannte Idee" in html
+    assert "Meine anonyme Sorge" not in html
+    assert "Meine anonyme Sorge" not in client.get("/meine-daten.json").get_data(as_text=True)

@@ -79,6 +79,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_question_asker_id'), ['asker_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_question_claimed_by_id'), ['claimed_by_id'], unique=False)
         batch_op.create_index('ix_question_current_unit', ['current_unit_id', 'status'], unique=False)
+        batch_op.create_index('ix_question_answered_at', ['answered_at'], unique=False)
         batch_op.create_index('ix_question_status_due', ['status', 'due_at'], unique=False)
         batch_op.create_index('ix_question_status_warn', ['status', 'warn_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_question_topic_id'), ['topic_id'], unique=False)

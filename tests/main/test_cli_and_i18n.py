@@ -68,3 +68,11 @@ def test_language_switch_sets_html_lang_and_text(client, factory, login_as):
 def test_language_switch_refuses_foreign_redirect(client):
     response = client.post("/auth/language", data={"locale": "en", "next": "https://evil.example"})
     assert response.headers["Location"] == "/"
+
+
+def test_wtforms_own_messages_follow_the_language(client, factory, login_as):
+    login_as(factory.admin())
+    data = {"name": "A", "email": "a@b.de", "unit_id": "abc", "locale": "de"}
+    assert "Ungültige Auswahl" in client.post("/admin/users/new", data=data).get_data(as_text=True)
+    client.post("/auth/language", data={"locale": "en"})
+    assert "Invalid Choice" in client.post("/admin/users/new", data=data).get_data(as_text=True)

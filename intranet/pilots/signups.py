@@ -101,6 +101,10 @@ def sign_up(pilot: Pilot, user, motivation: str) -> PilotSignup:
     signup = signup_of(pilot, user)
     if signup is not None and signup.is_active:
         raise PilotError(_l("Sie sind für dieses Pilotprojekt bereits angemeldet."))
+    if signup is not None and signup.status == REMOVED:
+        # Owners remove people for a reason; coming back is their decision, not a click.
+        raise PilotError(_l("Die Verantwortlichen haben Sie aus diesem Pilotprojekt ausgetragen. "
+                            "Bitte sprechen Sie sie an, wenn Sie wieder teilnehmen möchten."))
     if signup is None:
         signup = PilotSignup(pilot_id=pilot.id, user_id=user.id, status=WITHDRAWN)
     signup.motivation, signup.removal_reason, signup.created_at = motivation, "", clock.now()

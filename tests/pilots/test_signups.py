@@ -148,6 +148,8 @@ def test_remove_needs_reason_notifies_and_promotes(factory, make_pilot):
     assert signups.signup_of(pilot, second).status == "confirmed"
     assert "Falsches Amt" in _notifications(first, "pilot_removed")[0]
     assert pilot.confirmed_count == 1 == _confirmed_rows(pilot)
+    with pytest.raises(PilotError, match="ausgetragen"):
+        signups.sign_up(pilot, first, "Ich will wieder rein")
 
 
 def test_raising_capacity_promotes_in_order(factory, make_pilot):

@@ -80,7 +80,7 @@ def create_user():
             accounts.set_roles(current_user, user, _wanted_roles(form))
         except accounts.AccountError as error:
             db.session.rollback()
-            getattr(form, error.field or "email").errors.append(error.message)
+            error.show_on(form, "email")
         else:
             db.session.commit()
             flash(_("%(name)s wurde angelegt.", name=user.name), "success")
@@ -104,8 +104,7 @@ def edit_user(user_id):
         except accounts.AccountError as error:
             db.session.rollback()
             user = _load_user(user_id)
-            getattr(form, error.field if error.field in form else "email").errors.append(
-                error.message)
+            error.show_on(form, "email")
         else:
             db.session.commit()
             flash(_("Die Änderungen wurden gespeichert."), "success")

@@ -106,7 +106,7 @@ def change_password():
             services.change_password(current_user, form.current_password.data,
                                      form.new_password.data)
         except services.AccountError as error:
-            getattr(form, error.field).errors.append(error.message)
+            error.show_on(form, "new_password")
         else:
             db.session.commit()
             # Keep this session (with the new nonce); every other session has ended.

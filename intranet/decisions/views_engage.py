@@ -107,7 +107,7 @@ def token_list():
         try:
             created, secret = tokens.create_token(current_user, form.kind.data, form.label.data)
         except DecisionError as error:
-            getattr(form, error.field or "label").errors.append(error.message)
+            error.show_on(form, "label")
         else:
             db.session.commit()
             form = TokenForm(formdata=None)

@@ -37,7 +37,7 @@ def status(post_id):
         except services.FeedbackError as error:
             db.session.rollback()
             post = load_post_or_404(post_id)
-            form[error.field or "status"].errors.append(error.message)
+            error.show_on(form, "status")
         else:
             db.session.commit()
             flash(_("Der Status ist jetzt „%(status)s“. Unterstützende und Folgende wurden "

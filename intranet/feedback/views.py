@@ -115,7 +115,7 @@ def _publish(form: PostForm):
             post, secret = services.create_named_post(current_user, _draft(form)), None
     except services.FeedbackError as error:
         db.session.rollback()
-        form[error.field or "title"].errors.append(error.message)
+        error.show_on(form, "title")
         if error.field == "unit_id" and form.identity.data == "anonymous":
             # Offer the nearest unit that is large enough: one more click publishes.
             allowed = services.nearest_large_enough_unit(form.unit_id.data)

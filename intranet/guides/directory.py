@@ -57,7 +57,7 @@ def escalation_settings():
         try:
             services.save_sla(form.depth.data, form.sla_hours.data, form.warn_hours.data)
         except services.GuidesError as error:
-            getattr(form, error.field or "sla_hours").errors.append(error.message)
+            error.show_on(form, "sla_hours")
         else:
             db.session.commit()
             flash(_("Die Frist für Ebene %(depth)d ist gespeichert.", depth=form.depth.data),
@@ -87,7 +87,7 @@ def edit_profile(user_id):
             services.save_profile(guide, form.is_absent.data, form.deputy_id.data or None,
                                   form.topic_ids.data or [], form.note.data)
         except services.GuidesError as error:
-            getattr(form, error.field or "note").errors.append(error.message)
+            error.show_on(form, "note")
         else:
             db.session.commit()
             flash(_("Das Lotsenprofil ist gespeichert."), "success")

@@ -48,7 +48,7 @@ def ask():
             question = services.ask(current_user, form.title.data, form.body.data,
                                     form.topic_id.data or None, form.visibility.data == "private")
         except services.GuidesError as error:
-            getattr(form, error.field or "title").errors.append(error.message)
+            error.show_on(form, "title")
         else:
             db.session.commit()
             flash(_("Ihre Frage ist angekommen. Wir benachrichtigen Sie bei einer Antwort."),

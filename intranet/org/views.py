@@ -39,7 +39,7 @@ def create():
             parent = db.session.get(OrgUnit, form.parent_id.data) if form.parent_id.data else None
             unit = services.create_unit(form.name.data, form.kind.data, parent)
         except services.OrgError as error:
-            getattr(form, error.field or "name").errors.append(error.message)
+            error.show_on(form, "name")
         else:
             record(current_user, "unit_created", unit, summary=unit.name)
             db.session.commit()
@@ -64,7 +64,7 @@ def edit(unit_id):
         except services.OrgError as error:
             db.session.rollback()
             unit = db.get_or_404(OrgUnit, unit_id)
-            getattr(form, error.field or "name").errors.append(error.message)
+            error.show_on(form, "name")
         else:
             record(current_user, "unit_updated", unit, summary=unit.name)
             db.session.commit()

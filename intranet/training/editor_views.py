@@ -47,7 +47,7 @@ def _save_path(path, form):
             path = services.save_path(current_user, path, _path_data(form))
         except TrainingError as error:
             db.session.rollback()
-            getattr(form, error.field if error.field in form else "title").errors.append(error.message)
+            error.show_on(form, "title")
         else:
             db.session.commit()
             flash(_("Der Lernpfad wurde gespeichert."), "success")
@@ -117,7 +117,7 @@ def add_step(path_id):
             step = services.add_step(current_user, path, _step_data(form, form.kind.data))
         except TrainingError as error:
             db.session.rollback()
-            getattr(form, error.field if error.field in form else "title").errors.append(error.message)
+            error.show_on(form, "title")
         else:
             db.session.commit()
             flash(_("Der Schritt wurde hinzugefügt."), "success")
@@ -142,7 +142,7 @@ def edit_step(path_id, step_id):
                                         form.mark_updated.data)
         except TrainingError as error:
             db.session.rollback()
-            getattr(form, error.field if error.field in form else "title").errors.append(error.message)
+            error.show_on(form, "title")
         else:
             db.session.commit()
             flash(_("Der Schritt wurde gespeichert.") + (" " + _(
@@ -205,7 +205,7 @@ def add_question(path_id, step_id):
                                   form.options())
         except TrainingError as error:
             db.session.rollback()
-            getattr(form, error.field if error.field in form else "text").errors.append(error.message)
+            error.show_on(form, "text")
         else:
             db.session.commit()
             flash(_("Die Frage wurde hinzugefügt."), "success")

@@ -68,7 +68,7 @@ def assign(path_id):
             assignments.assign_path(current_user, path, form.unit_id.data, form.due_on.data)
         except TrainingError as error:
             db.session.rollback()
-            getattr(form, error.field if error.field in form else "unit_id").errors.append(error.message)
+            error.show_on(form, "unit_id")
         else:
             db.session.commit()
             flash(_("Der Lernpfad wurde zugewiesen. Die Beschäftigten wurden benachrichtigt."), "success")

@@ -15,6 +15,7 @@ run: setup migrate seed ## set up, migrate, seed the demo Landratsamt, serve on 
 
 test: setup browser-deps ## set up and run every test on SQLite and PostgreSQL
 	$(BIN)/ruff check intranet tests bench
+	$(BIN)/ruff format --check intranet tests bench
 	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: setup system-deps ## Landkreis-scale benchmark (not part of the tests)
@@ -52,6 +53,7 @@ extract: venv
 
 lint: venv
 	$(BIN)/ruff check intranet tests bench
+	$(BIN)/ruff format --check intranet tests bench
 
 # Debian packages for browser tests (Chromium) and the benchmark (wrk); needs root.
 system-deps:

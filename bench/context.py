@@ -45,8 +45,9 @@ class BenchContext:
     def bulk_insert(self, model, rows: list[dict], chunk: int = 5000) -> None:
         """Fast multi-row INSERT (executemany) without ORM objects."""
         for start in range(0, len(rows), chunk):
-            db.session.execute(insert(model), rows[start:start + chunk])
+            db.session.execute(insert(model), rows[start : start + chunk])
 
     def all_unit_ids(self) -> list[int]:
-        return [unit_id for level in sorted(self.unit_ids_by_level)
-                for unit_id in self.unit_ids_by_level[level]]
+        return [
+            unit_id for level in sorted(self.unit_ids_by_level) for unit_id in self.unit_ids_by_level[level]
+        ]

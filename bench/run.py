@@ -65,9 +65,18 @@ def database_url(kind: str) -> str:
 
 def app_env(url: str) -> dict:
     env = dict(os.environ)
-    env.update({"DATABASE_URL": url, "SECRET_KEY": SECRET, "LOTSE_ENV": "production",
-                "LOTSE_HTTPS": "0", "RATELIMIT_ENABLED": "0", "MAIL_BACKEND": "console",
-                "LOTSE_SCHEDULER": "off", "PYTHONPATH": str(ROOT)})
+    env.update(
+        {
+            "DATABASE_URL": url,
+            "SECRET_KEY": SECRET,
+            "LOTSE_ENV": "production",
+            "LOTSE_HTTPS": "0",
+            "RATELIMIT_ENABLED": "0",
+            "MAIL_BACKEND": "console",
+            "LOTSE_SCHEDULER": "off",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     return env
 
 
@@ -89,9 +98,12 @@ def pages_for(ctx):
     from bench.context import BenchPage
     from bench.seed import feature_modules
 
-    pages = [BenchPage("Anmeldung", "/auth/login", None), BenchPage("Start", "/", "staff"),
-             BenchPage("Personenliste (Admin)", "/admin/users?page=3", "admin"),
-             BenchPage("Organisation", "/org/", "staff")]
+    pages = [
+        BenchPage("Anmeldung", "/auth/login", None),
+        BenchPage("Start", "/", "staff"),
+        BenchPage("Personenliste (Admin)", "/admin/users?page=3", "admin"),
+        BenchPage("Organisation", "/org/", "staff"),
+    ]
     for module in feature_modules():
         pages.extend(module.pages(ctx))
     return pages
@@ -126,9 +138,22 @@ class Server:
     def __init__(self, module: str, env: dict):
         self.port = free_port()
         self.process = subprocess.Popen(  # noqa: S603 - fixed command line
-            [str(ROOT / ".venv/bin/gunicorn"), "-w", "2", "-k", "sync", "-b",
-             f"127.0.0.1:{self.port}", "--log-level", "warning", module],
-            cwd=ROOT, env=env, start_new_session=True)
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "-w",
+                "2",
+                "-k",
+                "sync",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+                module,
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
         self.url = f"http://127.0.0.1:{self.port}"
         for _ in range(100):
             try:
@@ -139,8 +164,11 @@ class Server:
         raise RuntimeError(f"gunicorn {module} did not start")
 
     def worker_pids(self) -> list[int]:
-        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.process.pid)],  # noqa: S603,S607
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["ps", "-o", "pid=", "--ppid", str(self.process.pid)],  # noqa: S603,S607
+            capture_output=True,
+            text=True,
+        ).stdout
         return [int(pid) for pid in out.split()]
 
     def peak_rss_mb(self) -> float:
@@ -171,8 +199,20 @@ def login_cookie(base: str, email: str) -> str:
 
 
 def wrk(url: str, duration: int, connections: int, cookie: str | None, headers=()) -> dict:
-    command = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{duration}s", "--timeout", "10s",
-               "-s", str(ROOT / "bench/report.lua"), url]
+    command = [
+        "wrk",
+        "-t",
+        "2",
+        "-c",
+        str(connections),
+        "-d",
+        f"{duration}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(ROOT / "bench/report.lua"),
+        url,
+    ]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
     for name, value in headers:
@@ -191,35 +231,65 @@ def measure(kind: str, args) -> list[Result]:
     hello_stats = wrk(hello.url + "/", args.duration, args.connections, None)
     hello.stop()
     hello_rps = hello_stats["requests"] / (hello_stats["duration_us"] / 1e6)
-    results = [Result("Hello World (Flask)", kind, hello_rps, hello_stats["p50"] / 1000,
-                      hello_stats["p95"] / 1000, hello_stats["p99"] / 1000, 1.0, 0, 0.0,
-                      hello_stats["non2xx"])]
+    results = [
+        Result(
+            "Hello World (Flask)",
+            kind,
+            hello_rps,
+            hello_stats["p50"] / 1000,
+            hello_stats["p95"] / 1000,
+            hello_stats["p99"] / 1000,
+            1.0,
+            0,
+            0.0,
+            hello_stats["non2xx"],
+        )
+    ]
     server = Server("wsgi:app", env)
     try:
         cookies = {role: login_cookie(server.url, email) for role, email in ctx.emails.items()}
         for page in pages_for(ctx):
             if args.only and args.only.lower() not in page.name.lower():
                 continue
-            stats = wrk(server.url + page.path, args.duration, args.connections,
-                        cookies.get(page.role) if page.role else None, page.headers)
+            stats = wrk(
+                server.url + page.path,
+                args.duration,
+                args.connections,
+                cookies.get(page.role) if page.role else None,
+                page.headers,
+            )
             rps = stats["requests"] / (stats["duration_us"] / 1e6)
-            result = Result(page.name, kind, rps, stats["p50"] / 1000, stats["p95"] / 1000,
-                            stats["p99"] / 1000, rps / hello_rps, count_queries(app, ctx, page),
-                            server.peak_rss_mb(), stats["non2xx"])
+            result = Result(
+                page.name,
+                kind,
+                rps,
+                stats["p50"] / 1000,
+                stats["p95"] / 1000,
+                stats["p99"] / 1000,
+                rps / hello_rps,
+                count_queries(app, ctx, page),
+                server.peak_rss_mb(),
+                stats["non2xx"],
+            )
             results.append(result)
-            print(f"  {page.name}: {rps:.0f} req/s, p95 {result.p95:.1f} ms, {result.queries} SQL",
-                  flush=True)
+            print(
+                f"  {page.name}: {rps:.0f} req/s, p95 {result.p95:.1f} ms, {result.queries} SQL", flush=True
+            )
     finally:
         server.stop()
     return results
 
 
 def table(results: list[Result]) -> str:
-    lines = ["| Seite | DB | req/s | p50 ms | p95 ms | p99 ms | vs. Hello | SQL/Req | RSS/Worker MB "
-             "| Fehler |", "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| Seite | DB | req/s | p50 ms | p95 ms | p99 ms | vs. Hello | SQL/Req | RSS/Worker MB | Fehler |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
-        lines.append(f"| {r.page} | {r.database} | {r.rps:.0f} | {r.p50:.1f} | {r.p95:.1f} | "
-                     f"{r.p99:.1f} | {r.ratio:.0%} | {r.queries} | {r.rss_mb:.0f} | {r.non2xx} |")
+        lines.append(
+            f"| {r.page} | {r.database} | {r.rps:.0f} | {r.p50:.1f} | {r.p95:.1f} | "
+            f"{r.p99:.1f} | {r.ratio:.0%} | {r.queries} | {r.rss_mb:.0f} | {r.non2xx} |"
+        )
     return "\n".join(lines)
 
 

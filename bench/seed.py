@@ -16,8 +16,13 @@ from intranet.topics.models import Topic
 FEATURES = ["guides", "training", "pilots", "feedback", "decisions"]
 USERS = 3000
 BENCH_PASSWORD = "bench"  # noqa: S105 - throwaway benchmark data
-LEVELS = [("verwaltung", 1, "Landratsamt Benchheim"), ("dezernat", 5, "Dezernat"),
-          ("amt", 6, "Amt"), ("sachgebiet", 3, "SG"), ("team", None, "Team")]
+LEVELS = [
+    ("verwaltung", 1, "Landratsamt Benchheim"),
+    ("dezernat", 5, "Dezernat"),
+    ("amt", 6, "Amt"),
+    ("sachgebiet", 3, "SG"),
+    ("team", None, "Team"),
+]
 
 
 def feature_modules():
@@ -34,8 +39,16 @@ def feature_modules():
 
 def seed_foundation(ctx: BenchContext) -> None:
     rng = ctx.rng
-    topics = ["E-Akte", "Videokonferenz", "Datenschutz", "IT-Sicherheit", "Fachverfahren",
-              "Onlinezugang (OZG)", "Mobiles Arbeiten", "Office und Zusammenarbeit"]
+    topics = [
+        "E-Akte",
+        "Videokonferenz",
+        "Datenschutz",
+        "IT-Sicherheit",
+        "Fachverfahren",
+        "Onlinezugang (OZG)",
+        "Mobiles Arbeiten",
+        "Office und Zusammenarbeit",
+    ]
     db.session.add_all(Topic(name=name) for name in topics)
     root = OrgUnit(name=LEVELS[0][2], kind="verwaltung")
     db.session.add(root)
@@ -61,10 +74,17 @@ def seed_foundation(ctx: BenchContext) -> None:
     for number in range(1, USERS + 1):
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
         unit_id = rng.choice(leaf_units) if number % 10 else rng.choice(all_units)
-        rows.append({"email": email_for(first, last, number, "bench.example"),
-                     "name": f"{first} {last}", "password_hash": password_hash,
-                     "unit_id": unit_id, "locale": "de", "session_nonce": f"n{number}",
-                     "email_preference": "off"})
+        rows.append(
+            {
+                "email": email_for(first, last, number, "bench.example"),
+                "name": f"{first} {last}",
+                "password_hash": password_hash,
+                "unit_id": unit_id,
+                "locale": "de",
+                "session_nonce": f"n{number}",
+                "email_preference": "off",
+            }
+        )
     ctx.bulk_insert(User, rows)
     users = db.session.execute(db.select(User.id, User.unit_id, User.email).order_by(User.id)).all()
     ctx.user_ids = [user.id for user in users]
@@ -81,8 +101,9 @@ def seed_foundation(ctx: BenchContext) -> None:
             holder = rng.choice(ctx.user_ids)
             assignments.append({"user_id": holder, "role": "guide", "unit_id": unit_id})
             if level == 1:
-                assignments.append({"user_id": rng.choice(ctx.user_ids), "role": "leadership",
-                                    "unit_id": unit_id})
+                assignments.append(
+                    {"user_id": rng.choice(ctx.user_ids), "role": "leadership", "unit_id": unit_id}
+                )
     ctx.bulk_insert(RoleAssignment, assignments)
     staff = next(uid for uid in ctx.user_ids if ctx.user_unit[uid] in ctx.unit_ids_by_level[3])
     guide = next(a["user_id"] for a in assignments if a["role"] == "guide" and a["unit_id"] in amt_ids)

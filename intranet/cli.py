@@ -22,8 +22,7 @@ def seed_demo():
     from intranet.demo import seed_all
 
     seed_all(log=click.echo)
-    click.echo("Demo-Zugänge (Passwort „demo“): mitarbeiterin@, lotse@, leitung@, "
-               "admin@lotse.example")
+    click.echo("Demo-Zugänge (Passwort „demo“): mitarbeiterin@, lotse@, leitung@, admin@lotse.example")
 
 
 @click.group()
@@ -71,8 +70,9 @@ def create_admin(email, name, password):
     from intranet.org.services import create_unit, org_tree
 
     roots = org_tree().roots()
-    unit = roots[0] if roots else create_unit(current_app.config["LOTSE_ORGANISATION_NAME"],
-                                              "verwaltung", None)
+    unit = (
+        roots[0] if roots else create_unit(current_app.config["LOTSE_ORGANISATION_NAME"], "verwaltung", None)
+    )
     try:
         user = services.create_user(None, email, name, unit.id, password=password)
         services.set_roles(None, user, {("admin", None)})
@@ -100,5 +100,7 @@ def import_staff(path, create_units):
             click.echo(f"Zeile {line}: {message}", err=True)
         raise click.ClickException("Nichts importiert.") from None
     db.session.commit()
-    click.echo(f"{result.created} neu, {result.updated} geändert, {result.unchanged} "
-               f"unverändert, {result.units_created} Einheiten angelegt.")
+    click.echo(
+        f"{result.created} neu, {result.updated} geändert, {result.unchanged} "
+        f"unverändert, {result.units_created} Einheiten angelegt."
+    )

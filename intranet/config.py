@@ -49,9 +49,7 @@ def load_config(instance_path: Path) -> dict:
     if not secret_key:
         secret_key = _dev_secret_key(instance_path)
 
-    database_url = os.environ.get("DATABASE_URL") or (
-        f"sqlite:///{instance_path / 'lotse.sqlite3'}"
-    )
+    database_url = os.environ.get("DATABASE_URL") or (f"sqlite:///{instance_path / 'lotse.sqlite3'}")
     if database_url.startswith("postgres://"):
         database_url = "postgresql+psycopg://" + database_url.removeprefix("postgres://")
     elif database_url.startswith("postgresql://"):
@@ -93,9 +91,7 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": False,
         "LOTSE_LOGIN_LIMIT": os.environ.get("LOTSE_LOGIN_LIMIT", "10 per minute"),
-        "LOTSE_LOGIN_ACCOUNT_LIMIT": os.environ.get(
-            "LOTSE_LOGIN_ACCOUNT_LIMIT", "5 per 15 minutes"
-        ),
+        "LOTSE_LOGIN_ACCOUNT_LIMIT": os.environ.get("LOTSE_LOGIN_ACCOUNT_LIMIT", "5 per 15 minutes"),
         # Password hashing (Argon2id); tests lower the cost
         "ARGON2_TIME_COST": _int("ARGON2_TIME_COST", 3),
         "ARGON2_MEMORY_COST": _int("ARGON2_MEMORY_COST", 65536),
@@ -122,8 +118,6 @@ def load_config(instance_path: Path) -> dict:
         "LOTSE_FEEDBACK_LIMIT": os.environ.get("LOTSE_FEEDBACK_LIMIT", "30 per hour"),
         "LOTSE_FEEDBACK_SECRET_DAYS": _int("LOTSE_FEEDBACK_SECRET_DAYS", 365),
         "LOTSE_ORGANISATION_NAME": os.environ.get("LOTSE_ORGANISATION_NAME", "Landratsamt"),
-        "LOTSE_BARRIER_CONTACT": os.environ.get(
-            "LOTSE_BARRIER_CONTACT", "barrierefreiheit@lotse.example"
-        ),
+        "LOTSE_BARRIER_CONTACT": os.environ.get("LOTSE_BARRIER_CONTACT", "barrierefreiheit@lotse.example"),
         "LOTSE_PER_PAGE": _int("LOTSE_PER_PAGE", 25),
     }

@@ -11,19 +11,30 @@ MESSAGES = {
     400: (_l("Ungültige Anfrage"), _l("Die Anfrage konnte nicht verarbeitet werden.")),
     401: (_l("Bitte anmelden"), _l("Für diese Seite müssen Sie angemeldet sein.")),
     403: (_l("Kein Zugriff"), _l("Sie haben keine Berechtigung für diese Seite oder Aktion.")),
-    404: (_l("Seite nicht gefunden"),
-          _l("Diese Seite gibt es nicht (mehr), oder Sie dürfen sie nicht sehen.")),
+    404: (
+        _l("Seite nicht gefunden"),
+        _l("Diese Seite gibt es nicht (mehr), oder Sie dürfen sie nicht sehen."),
+    ),
     405: (_l("Aktion nicht erlaubt"), _l("Diese Aktion ist auf diesem Weg nicht möglich.")),
     413: (_l("Datei zu groß"), _l("Die hochgeladene Datei ist zu groß (höchstens 16 MB).")),
-    429: (_l("Zu viele Versuche"),
-          _l("Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und "
-             "versuchen Sie es dann erneut.")),
-    500: (_l("Technischer Fehler"),
-          _l("Es ist ein Fehler aufgetreten. Ihre Eingaben wurden nicht gespeichert. "
-             "Bitte versuchen Sie es später erneut.")),
+    429: (
+        _l("Zu viele Versuche"),
+        _l(
+            "Zu viele Versuche in kurzer Zeit. Bitte warten Sie einige Minuten und "
+            "versuchen Sie es dann erneut."
+        ),
+    ),
+    500: (
+        _l("Technischer Fehler"),
+        _l(
+            "Es ist ein Fehler aufgetreten. Ihre Eingaben wurden nicht gespeichert. "
+            "Bitte versuchen Sie es später erneut."
+        ),
+    ),
 }
-CSRF_MESSAGE = _l("Das Formular ist abgelaufen oder ungültig. Bitte laden Sie die Seite neu "
-                  "und senden Sie es noch einmal.")
+CSRF_MESSAGE = _l(
+    "Das Formular ist abgelaufen oder ungültig. Bitte laden Sie die Seite neu und senden Sie es noch einmal."
+)
 
 
 def render_error(status: int, message=None):
@@ -34,8 +45,7 @@ def render_error(status: int, message=None):
         # swapping an error page into a small part of the page.
         html = render_template("errors/_message.html", title=title, message=message)
         return html, status, {"HX-Retarget": "#flash-region", "HX-Reswap": "innerHTML"}
-    return render_template("errors/error.html", title=title, message=message,
-                           status=status), status
+    return render_template("errors/error.html", title=title, message=message, status=status), status
 
 
 def init_app(app) -> None:

@@ -13,8 +13,7 @@ def wants_partial(target_id: str) -> bool:
     return bool(htmx) and not htmx.boosted and htmx.target == target_id
 
 
-def render_page_or_partial(page_template: str, partial_template: str, target_id: str,
-                           **context):
+def render_page_or_partial(page_template: str, partial_template: str, target_id: str, **context):
     template = partial_template if wants_partial(target_id) else page_template
     return render_template(template, **context)
 

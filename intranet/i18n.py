@@ -40,8 +40,7 @@ def _wtforms_translations():
         return None
     locale = str(get_locale())
     if locale not in _wtforms_catalogs:
-        _wtforms_catalogs[locale] = support.Translations.load(messages_path(), [locale],
-                                                              domain="wtforms")
+        _wtforms_catalogs[locale] = support.Translations.load(messages_path(), [locale], domain="wtforms")
     return _wtforms_catalogs[locale]
 
 

@@ -36,25 +36,55 @@ class Job:
 JOBS: dict[str, Job] = {
     job.name: job
     for job in [
-        Job("escalate", "intranet.guides.jobs:escalate",
+        Job(
+            "escalate",
+            "intranet.guides.jobs:escalate",
             "Leitet unbeantwortete Fragen nach Fristablauf an die nächste Ebene weiter.",
-            "interval", {"minutes": 5}),
-        Job("warn-deadline", "intranet.guides.jobs:warn",
-            "Erinnert Lotsen kurz vor Ablauf der Antwortfrist.", "interval", {"minutes": 5}),
-        Job("mail", "intranet.notify.services:deliver_outbox",
-            "Versendet wartende E-Mails aus dem Postausgang.", "interval", {"minutes": 1}),
-        Job("digest", "intranet.notify.services:send_digests",
+            "interval",
+            {"minutes": 5},
+        ),
+        Job(
+            "warn-deadline",
+            "intranet.guides.jobs:warn",
+            "Erinnert Lotsen kurz vor Ablauf der Antwortfrist.",
+            "interval",
+            {"minutes": 5},
+        ),
+        Job(
+            "mail",
+            "intranet.notify.services:deliver_outbox",
+            "Versendet wartende E-Mails aus dem Postausgang.",
+            "interval",
+            {"minutes": 1},
+        ),
+        Job(
+            "digest",
+            "intranet.notify.services:send_digests",
             "Tägliche Zusammenfassung für alle, die sie gewählt haben.",
-            "cron", {"hour": 7, "minute": 0}),
-        Job("training-reminders", "intranet.training.jobs:training_reminders",
+            "cron",
+            {"hour": 7, "minute": 0},
+        ),
+        Job(
+            "training-reminders",
+            "intranet.training.jobs:training_reminders",
             "Erinnert 14 und 3 Tage vor dem Termin an zugewiesene Lernpfade.",
-            "cron", {"hour": 6, "minute": 30}),
-        Job("feedback-new-posts", "intranet.feedback.jobs:notify_new_posts",
+            "cron",
+            {"hour": 6, "minute": 30},
+        ),
+        Job(
+            "feedback-new-posts",
+            "intranet.feedback.jobs:notify_new_posts",
             "Sagt Leitung und Administration, wie viele Feedback-Beiträge gestern kamen.",
-            "cron", {"hour": 7, "minute": 15}),
-        Job("decision-reminders", "intranet.decisions.jobs:run_reminders",
-            "Erinnert an offene Fragen zu Entscheidungen, Überprüfungstermine und "
-            "Kenntnisnahmen.", "cron", {"hour": 6, "minute": 45}),
+            "cron",
+            {"hour": 7, "minute": 15},
+        ),
+        Job(
+            "decision-reminders",
+            "intranet.decisions.jobs:run_reminders",
+            "Erinnert an offene Fragen zu Entscheidungen, Überprüfungstermine und Kenntnisnahmen.",
+            "cron",
+            {"hour": 6, "minute": 45},
+        ),
     ]
 }
 
@@ -71,7 +101,14 @@ def build_scheduler(app, blocking: bool):
     scheduler = scheduler_class(timezone=app.config["BABEL_DEFAULT_TIMEZONE"])
     for job in JOBS.values():
         scheduler.add_job(
-            run_job, job.trigger, args=[app, job.name], id=job.name, name=job.description,
-            max_instances=1, coalesce=True, misfire_grace_time=300, **job.schedule,
+            run_job,
+            job.trigger,
+            args=[app, job.name],
+            id=job.name,
+            name=job.description,
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=300,
+            **job.schedule,
         )
     return scheduler

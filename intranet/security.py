@@ -40,8 +40,7 @@ class BoundedIntegerConverter(IntegerConverter):
 def _without_nul(values: ImmutableMultiDict) -> ImmutableMultiDict:
     if not any("\x00" in value for value in values.values()):
         return values
-    return ImmutableMultiDict([(key, value.replace("\x00", ""))
-                               for key, value in values.items(multi=True)])
+    return ImmutableMultiDict([(key, value.replace("\x00", "")) for key, value in values.items(multi=True)])
 
 
 class LotseRequest(Request):

@@ -25,9 +25,9 @@ def _unread_notifications() -> int:
 def init_app(app) -> None:
     app.jinja_env.filters["md"] = render_markdown
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
-        format_datetime(value, fmt) if value else "")
-    app.jinja_env.filters["date"] = lambda value, fmt="medium": (
-        format_date(value, fmt) if value else "")
+        format_datetime(value, fmt) if value else ""
+    )
+    app.jinja_env.filters["date"] = lambda value, fmt="medium": format_date(value, fmt) if value else ""
     app.jinja_env.globals.update(
         perm=permissions,
         page_url=page_url,

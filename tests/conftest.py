@@ -22,8 +22,11 @@ from intranet.extensions import db
 from tests.factories import Factory
 
 PG_ADMIN_URL = os.environ.get("LOTSE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-DATABASES = [name.strip() for name in os.environ.get(
-    "LOTSE_TEST_DATABASES", "sqlite,postgresql").split(",") if name.strip()]
+DATABASES = [
+    name.strip()
+    for name in os.environ.get("LOTSE_TEST_DATABASES", "sqlite,postgresql").split(",")
+    if name.strip()
+]
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 TEST_CONFIG = {

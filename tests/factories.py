@@ -15,23 +15,35 @@ PASSWORD = "richtig-gutes-passwort"
 
 
 class Factory:
-    def unit(self, name: str | None = None, parent: OrgUnit | None = None,
-             kind: str = "amt") -> OrgUnit:
+    def unit(self, name: str | None = None, parent: OrgUnit | None = None, kind: str = "amt") -> OrgUnit:
         unit = OrgUnit(name=name or f"Einheit {next(_counter)}", parent=parent, kind=kind)
         db.session.add(unit)
         db.session.commit()
         return unit
 
-    def user(self, name: str | None = None, unit: OrgUnit | None = None,
-             email: str | None = None, roles: list | None = None,
-             password: str | None = PASSWORD, active: bool = True, locale: str = "de",
-             email_preference: str = "immediately") -> User:
+    def user(
+        self,
+        name: str | None = None,
+        unit: OrgUnit | None = None,
+        email: str | None = None,
+        roles: list | None = None,
+        password: str | None = PASSWORD,
+        active: bool = True,
+        locale: str = "de",
+        email_preference: str = "immediately",
+    ) -> User:
         """roles: e.g. ["admin", ("guide", unit), ("leadership", unit)]."""
         number = next(_counter)
         unit = unit or self.unit()
-        user = User(name=name or f"Person {number}", email=email or f"person{number}@test.example",
-                    unit=unit, password_hash=hash_password(password) if password else None,
-                    is_active_account=active, locale=locale, email_preference=email_preference)
+        user = User(
+            name=name or f"Person {number}",
+            email=email or f"person{number}@test.example",
+            unit=unit,
+            password_hash=hash_password(password) if password else None,
+            is_active_account=active,
+            locale=locale,
+            email_preference=email_preference,
+        )
         for role in roles or []:
             role_name, scope = (role, None) if isinstance(role, str) else role
             user.role_assignments.append(RoleAssignment(role=role_name, unit=scope))
@@ -57,5 +69,4 @@ class Factory:
         a32 = self.unit("Amt 32", d2)
         sg321 = self.unit("SG 32.1", a32, "sachgebiet")
         sg322 = self.unit("SG 32.2", a32, "sachgebiet")
-        return {"root": root, "d1": d1, "d2": d2, "a10": a10, "a32": a32, "sg321": sg321,
-                "sg322": sg322}
+        return {"root": root, "d1": d1, "d2": d2, "a10": a10, "a32": a32, "sg321": sg321, "sg322": sg322}

@@ -21,8 +21,9 @@ def test_upgrade_from_empty_matches_models(empty_database):
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True,
-                                                                   "render_as_batch": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "render_as_batch": True}
+            )
             diff = compare_metadata(context, db.metadata)
         db.engine.dispose()
     assert diff == [], "\n".join(str(change) for change in diff)

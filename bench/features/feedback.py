@@ -36,46 +36,85 @@ def seed(ctx: BenchContext) -> None:
         anonymous = index % 4 == 0
         kind = KINDS[index % len(KINDS)]
         anonymous_supports = rng.randrange(0, 4)
-        rows.append({
-            "id": post_id, "kind": kind, "title": f"Beitrag {index}: Scan-Stau und E-Akte",
-            "body": "" if kind == "lesson" else "Ein **kurzer** Text mit Markdown. " * 8,
-            "what_happened": "Die Post lag lange. " * 5 if kind == "lesson" else "",
-            "what_helped": "", "what_learned": "Früher nachfragen." if kind == "lesson" else "",
-            "what_prevents": "", "is_anonymous": anonymous,
-            "author_id": None if anonymous else rng.choice(ctx.user_ids), "secret_hash": None,
-            "unit_id": rng.choice(units), "topic_id": None,
-            "created_on": today - timedelta(days=rng.randrange(0, 720)),
-            "status": STATUSES[index % len(STATUSES)], "status_changed_at": None,
-            "support_count": len(supporters[post_id]) + anonymous_supports,
-            "anonymous_support_count": anonymous_supports,
-            "comment_count": BIG_THREAD if index == 0 else 0,
-            "open_report_count": 2 if index < REPORTED else 0,
-            "is_hidden": REPORTED <= index < REPORTED + 50,
-            "hidden_reason": "Regelverstoß" if REPORTED <= index < REPORTED + 50 else None,
-            "hidden_at": clock.now() if REPORTED <= index < REPORTED + 50 else None,
-            "hidden_by_id": ctx.role_user_ids["admin"] if REPORTED <= index < REPORTED + 50
-            else None, "linked_decision_id": None})
+        rows.append(
+            {
+                "id": post_id,
+                "kind": kind,
+                "title": f"Beitrag {index}: Scan-Stau und E-Akte",
+                "body": "" if kind == "lesson" else "Ein **kurzer** Text mit Markdown. " * 8,
+                "what_happened": "Die Post lag lange. " * 5 if kind == "lesson" else "",
+                "what_helped": "",
+                "what_learned": "Früher nachfragen." if kind == "lesson" else "",
+                "what_prevents": "",
+                "is_anonymous": anonymous,
+                "author_id": None if anonymous else rng.choice(ctx.user_ids),
+                "secret_hash": None,
+                "unit_id": rng.choice(units),
+                "topic_id": None,
+                "created_on": today - timedelta(days=rng.randrange(0, 720)),
+                "status": STATUSES[index % len(STATUSES)],
+                "status_changed_at": None,
+                "support_count": len(supporters[post_id]) + anonymous_supports,
+                "anonymous_support_count": anonymous_supports,
+                "comment_count": BIG_THREAD if index == 0 else 0,
+                "open_report_count": 2 if index < REPORTED else 0,
+                "is_hidden": REPORTED <= index < REPORTED + 50,
+                "hidden_reason": "Regelverstoß" if REPORTED <= index < REPORTED + 50 else None,
+                "hidden_at": clock.now() if REPORTED <= index < REPORTED + 50 else None,
+                "hidden_by_id": ctx.role_user_ids["admin"] if REPORTED <= index < REPORTED + 50 else None,
+                "linked_decision_id": None,
+            }
+        )
     ctx.bulk_insert(FeedbackPost, rows)
-    ctx.bulk_insert(FeedbackSupport, [{"post_id": post_id, "user_id": user_id}
-                                      for post_id, users in supporters.items() for user_id in users])
+    ctx.bulk_insert(
+        FeedbackSupport,
+        [
+            {"post_id": post_id, "user_id": user_id}
+            for post_id, users in supporters.items()
+            for user_id in users
+        ],
+    )
     thread = post_ids[0]
     comment_ids = rng.sample(range(1, RANDOM_ID_LIMIT), BIG_THREAD)
-    ctx.bulk_insert(FeedbackComment, [{
-        "id": comment_ids[n], "post_id": thread, "position": n + 1, "body": "Sehe ich auch so. " * 4,
-        "is_anonymous": n % 3 == 0, "is_from_post_author": False,
-        "author_id": None if n % 3 == 0 else rng.choice(ctx.user_ids),
-        "created_on": today} for n in range(BIG_THREAD)])
-    ctx.bulk_insert(FeedbackReport, [{
-        "post_id": post_ids[index], "reporter_id": rng.choice(ctx.user_ids), "reason": "Unsachlich",
-        "created_at": clock.now(), "resolved_at": None, "resolved_by_id": None}
-        for index in range(REPORTED) for _ in range(2)])
+    ctx.bulk_insert(
+        FeedbackComment,
+        [
+            {
+                "id": comment_ids[n],
+                "post_id": thread,
+                "position": n + 1,
+                "body": "Sehe ich auch so. " * 4,
+                "is_anonymous": n % 3 == 0,
+                "is_from_post_author": False,
+                "author_id": None if n % 3 == 0 else rng.choice(ctx.user_ids),
+                "created_on": today,
+            }
+            for n in range(BIG_THREAD)
+        ],
+    )
+    ctx.bulk_insert(
+        FeedbackReport,
+        [
+            {
+                "post_id": post_ids[index],
+                "reporter_id": rng.choice(ctx.user_ids),
+                "reason": "Unsachlich",
+                "created_at": clock.now(),
+                "resolved_at": None,
+                "resolved_by_id": None,
+            }
+            for index in range(REPORTED)
+            for _ in range(2)
+        ],
+    )
     ctx.store["feedback_thread"] = thread
 
 
 def pages(ctx: BenchContext) -> list[BenchPage]:
     return [
         BenchPage("Feedback: Board nach Unterstützung", "/feedback/?sort=support", role="staff"),
-        BenchPage("Feedback: Beitrag mit 200 Kommentaren",
-                  f"/feedback/{ctx.store['feedback_thread']}", role="staff"),
+        BenchPage(
+            "Feedback: Beitrag mit 200 Kommentaren", f"/feedback/{ctx.store['feedback_thread']}", role="staff"
+        ),
         BenchPage("Feedback: Moderation", "/feedback/moderation", role="admin"),
     ]

@@ -20,9 +20,28 @@ from intranet.guides.models import Question, QuestionAnswer, QuestionEvent
 from intranet.org.models import OrgUnit
 
 QUESTIONS = 20_000
-WORDS = ["E-Akte", "Scanner", "Videokonferenz", "Kamera", "Datenschutz", "Passwort", "VPN",
-         "Drucker", "Fachverfahren", "Antrag", "Vorlage", "Serienbrief", "Rechnung", "Ablage",
-         "Homeoffice", "Mikrofon", "Signatur", "Postfach", "Termin", "Formular"]
+WORDS = [
+    "E-Akte",
+    "Scanner",
+    "Videokonferenz",
+    "Kamera",
+    "Datenschutz",
+    "Passwort",
+    "VPN",
+    "Drucker",
+    "Fachverfahren",
+    "Antrag",
+    "Vorlage",
+    "Serienbrief",
+    "Rechnung",
+    "Ablage",
+    "Homeoffice",
+    "Mikrofon",
+    "Signatur",
+    "Postfach",
+    "Termin",
+    "Formular",
+]
 
 
 def _routes(ctx: BenchContext) -> dict[int, int | None]:
@@ -49,15 +68,25 @@ def question_rows(ctx: BenchContext, count: int, all_open: bool = False) -> list
         created = now - timedelta(days=rng.randint(0, 365), minutes=rng.randint(0, 600))
         due = now - timedelta(hours=1) if all_open else now + timedelta(hours=rng.randint(-48, 96))
         words = rng.sample(WORDS, 3)
-        rows.append({
-            "asker_id": asker, "unit_id": unit_id, "topic_id": None,
-            "title": f"Wie geht das mit {words[0]} und {words[1]}? ({index})",
-            "body": f"Ich brauche Hilfe bei {words[2]}.", "is_private": index % 7 == 0,
-            "status": status, "current_unit_id": routes[unit_id],
-            "at_admins": routes[unit_id] is None, "level": 0,
-            "due_at": due if status == "open" and routes[unit_id] else None,
-            "warn_at": None, "created_at": created, "updated_at": created,
-            "answered_at": created + timedelta(hours=5) if status != "open" else None})
+        rows.append(
+            {
+                "asker_id": asker,
+                "unit_id": unit_id,
+                "topic_id": None,
+                "title": f"Wie geht das mit {words[0]} und {words[1]}? ({index})",
+                "body": f"Ich brauche Hilfe bei {words[2]}.",
+                "is_private": index % 7 == 0,
+                "status": status,
+                "current_unit_id": routes[unit_id],
+                "at_admins": routes[unit_id] is None,
+                "level": 0,
+                "due_at": due if status == "open" and routes[unit_id] else None,
+                "warn_at": None,
+                "created_at": created,
+                "updated_at": created,
+                "answered_at": created + timedelta(hours=5) if status != "open" else None,
+            }
+        )
     return rows
 
 
@@ -65,25 +94,39 @@ def seed(ctx: BenchContext) -> None:
     """20,000 questions (a quarter open) and 40,000 answers, with an 'asked' trail entry each."""
     ctx.bulk_insert(Question, question_rows(ctx, QUESTIONS))
     questions = db.session.execute(
-        select(Question.id, Question.status, Question.current_unit_id, Question.created_at,
-               Question.is_private).order_by(Question.id)).all()
+        select(
+            Question.id, Question.status, Question.current_unit_id, Question.created_at, Question.is_private
+        ).order_by(Question.id)
+    ).all()
     guide_of_unit = {}
     for user_id, unit_id in db.session.execute(
-            select(RoleAssignment.user_id, RoleAssignment.unit_id)
-            .where(RoleAssignment.role == "guide")).all():
+        select(RoleAssignment.user_id, RoleAssignment.unit_id).where(RoleAssignment.role == "guide")
+    ).all():
         guide_of_unit.setdefault(unit_id, user_id)
     answers, events = [], []
     answered = [q for q in questions if q.status != "open"]
     for index, question in enumerate(answered):
         author = guide_of_unit.get(question.current_unit_id, ctx.role_user_ids["admin"])
         for number in range(3 if index % 3 else 2):
-            answers.append({"question_id": question.id, "author_id": author,
-                            "kind": "answer" if number != 1 else "reply",
-                            "body": f"Antwort {number + 1}: So geht es **Schritt für Schritt**.",
-                            "created_at": question.created_at + timedelta(hours=number + 1)})
+            answers.append(
+                {
+                    "question_id": question.id,
+                    "author_id": author,
+                    "kind": "answer" if number != 1 else "reply",
+                    "body": f"Antwort {number + 1}: So geht es **Schritt für Schritt**.",
+                    "created_at": question.created_at + timedelta(hours=number + 1),
+                }
+            )
     for question in questions:
-        events.append({"question_id": question.id, "kind": "asked", "level": 0,
-                       "unit_id": question.current_unit_id, "created_at": question.created_at})
+        events.append(
+            {
+                "question_id": question.id,
+                "kind": "asked",
+                "level": 0,
+                "unit_id": question.current_unit_id,
+                "created_at": question.created_at,
+            }
+        )
     ctx.bulk_insert(QuestionAnswer, answers[:40_000])
     ctx.bulk_insert(QuestionEvent, events)
     public = next(q for q in answered if not q.is_private)
@@ -113,8 +156,7 @@ def _scratch_postgres() -> str:
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute('DROP DATABASE IF EXISTS "lotse_guides_escalation" WITH (FORCE)')
         conn.execute('CREATE DATABASE "lotse_guides_escalation"')
-    return "postgresql+psycopg://" + admin.split("://", 1)[1].rsplit("/", 1)[0] + \
-        "/lotse_guides_escalation"
+    return "postgresql+psycopg://" + admin.split("://", 1)[1].rsplit("/", 1)[0] + "/lotse_guides_escalation"
 
 
 def time_escalation(kind: str = "sqlite") -> None:
@@ -127,10 +169,14 @@ def time_escalation(kind: str = "sqlite") -> None:
     from intranet.guides.escalation import escalate_overdue
     from intranet.sqlite_setup import write_intent
 
-    url = (f"sqlite:///{tempfile.mkdtemp()}/escalation.sqlite3" if kind == "sqlite"
-           else _scratch_postgres())
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "TESTING": True,
-                      "SECRET_KEY": "bench-secret-key-0123456789-0123456789"})
+    url = f"sqlite:///{tempfile.mkdtemp()}/escalation.sqlite3" if kind == "sqlite" else _scratch_postgres()
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "TESTING": True,
+            "SECRET_KEY": "bench-secret-key-0123456789-0123456789",
+        }
+    )
     with app.app_context(), write_intent():
         db.create_all()
         ctx = BenchContext(rng=random.Random(7))  # noqa: S311 - benchmark data
@@ -144,8 +190,10 @@ def time_escalation(kind: str = "sqlite") -> None:
         again = time.perf_counter()
         second = escalate_overdue(clock.now())
         db.session.commit()
-        print(f"{kind}: escalate_overdue moved {moved} of {QUESTIONS} open questions in "
-              f"{elapsed:.2f} s; second run moved {second} in {time.perf_counter() - again:.2f} s")
+        print(
+            f"{kind}: escalate_overdue moved {moved} of {QUESTIONS} open questions in "
+            f"{elapsed:.2f} s; second run moved {second} in {time.perf_counter() - again:.2f} s"
+        )
         db.drop_all()
 
 

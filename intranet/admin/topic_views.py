@@ -30,8 +30,7 @@ def topics():
             flash(_("Das Thema „%(name)s“ wurde angelegt.", name=topic.name), "success")
             return redirect_after_post(url_for("admin.topics"))
     all_topics = db.session.scalars(select(Topic).order_by(Topic.is_active.desc(), Topic.name)).all()
-    return render_template("admin/topics.html", form=form, topics=all_topics), (
-        422 if form.errors else 200)
+    return render_template("admin/topics.html", form=form, topics=all_topics), (422 if form.errors else 200)
 
 
 @bp.route("/topics/<int:topic_id>", methods=["GET", "POST"])
@@ -50,8 +49,7 @@ def edit_topic(topic_id):
             db.session.commit()
             flash(_("Das Thema wurde gespeichert."), "success")
             return redirect_after_post(url_for("admin.topics"))
-    return render_template("admin/topic_form.html", form=form, topic=topic), (
-        422 if form.errors else 200)
+    return render_template("admin/topic_form.html", form=form, topic=topic), (422 if form.errors else 200)
 
 
 @bp.post("/topics/<int:topic_id>/toggle")
@@ -59,10 +57,14 @@ def toggle_topic(topic_id):
     permissions.require(permissions.can_manage_topics(current_user))
     topic = db.get_or_404(Topic, topic_id)
     topic.is_active = not topic.is_active
-    record(current_user, "topic_activated" if topic.is_active else "topic_deactivated", topic,
-           summary=topic.name)
+    record(
+        current_user, "topic_activated" if topic.is_active else "topic_deactivated", topic, summary=topic.name
+    )
     db.session.commit()
-    flash(_("„%(name)s“ ist jetzt aktiv.", name=topic.name) if topic.is_active else
-          _("„%(name)s“ ist jetzt ausgeblendet; bestehende Inhalte behalten das Thema.",
-            name=topic.name), "success")
+    flash(
+        _("„%(name)s“ ist jetzt aktiv.", name=topic.name)
+        if topic.is_active
+        else _("„%(name)s“ ist jetzt ausgeblendet; bestehende Inhalte behalten das Thema.", name=topic.name),
+        "success",
+    )
     return redirect_after_post(url_for("admin.topics"))

@@ -26,8 +26,9 @@ def _signed_in():
 
 
 def _load_user(user_id: int) -> User:
-    user = db.session.scalar(select(User).options(selectinload(User.role_assignments))
-                             .where(User.id == user_id))
+    user = db.session.scalar(
+        select(User).options(selectinload(User.role_assignments)).where(User.id == user_id)
+    )
     if user is None:
         abort(404)
     return user
@@ -42,13 +43,20 @@ def users():
         pattern = f"%{form.q.data.strip().lower()}%"
         query = query.where(or_(db.func.lower(User.name).like(pattern), User.email.like(pattern)))
     if form.role.data in ("guide", "leadership", "admin"):
-        query = query.where(User.id.in_(select(RoleAssignment.user_id)
-                                        .where(RoleAssignment.role == form.role.data)))
+        query = query.where(
+            User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == form.role.data))
+        )
     if form.status.data != "all":
         query = query.where(User.is_active_account.is_(form.status.data != "inactive"))
     page = db.paginate(query, per_page=25, error_out=False)
-    return render_page_or_partial("admin/users.html", "admin/partials/_user_table.html",
-                                  "user-results", page=page, form=form, tree=org_tree())
+    return render_page_or_partial(
+        "admin/users.html",
+        "admin/partials/_user_table.html",
+        "user-results",
+        page=page,
+        form=form,
+        tree=org_tree(),
+    )
 
 
 def _user_form(user: User | None) -> UserForm:
@@ -75,8 +83,14 @@ def create_user():
     form = _user_form(None)
     if form.validate_on_submit():
         try:
-            user = accounts.create_user(current_user, form.email.data, form.name.data,
-                                        form.unit_id.data, form.locale.data, form.password.data)
+            user = accounts.create_user(
+                current_user,
+                form.email.data,
+                form.name.data,
+                form.unit_id.data,
+                form.locale.data,
+                form.password.data,
+            )
             accounts.set_roles(current_user, user, _wanted_roles(form))
         except accounts.AccountError as error:
             db.session.rollback()
@@ -85,8 +99,7 @@ def create_user():
             db.session.commit()
             flash(_("%(name)s wurde angelegt.", name=user.name), "success")
             return redirect_after_post(url_for("admin.edit_user", user_id=user.id))
-    return render_template("admin/user_form.html", form=form, user=None), (
-        422 if form.errors else 200)
+    return render_template("admin/user_form.html", form=form, user=None), (422 if form.errors else 200)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
@@ -96,8 +109,9 @@ def edit_user(user_id):
     form = _user_form(user)
     if form.validate_on_submit():
         try:
-            accounts.update_user(current_user, user, form.email.data, form.name.data,
-                                 form.unit_id.data, form.locale.data)
+            accounts.update_user(
+                current_user, user, form.email.data, form.name.data, form.unit_id.data, form.locale.data
+            )
             accounts.set_roles(current_user, user, _wanted_roles(form))
             if form.password.data:
                 accounts.set_password(user, form.password.data, actor=current_user)
@@ -109,8 +123,7 @@ def edit_user(user_id):
             db.session.commit()
             flash(_("Die Änderungen wurden gespeichert."), "success")
             return redirect_after_post(url_for("admin.edit_user", user_id=user.id))
-    return render_template("admin/user_form.html", form=form, user=user), (
-        422 if form.errors else 200)
+    return render_template("admin/user_form.html", form=form, user=user), (422 if form.errors else 200)
 
 
 @bp.post("/users/<int:user_id>/deactivate")
@@ -144,14 +157,17 @@ def import_staff():
     result = errors = None
     if form.validate_on_submit():
         try:
-            result = importer.import_staff(current_user, form.file.data.read(),
-                                           form.create_units.data)
+            result = importer.import_staff(current_user, form.file.data.read(), form.create_units.data)
             db.session.commit()
         except importer.ImportFailed as failure:
             db.session.rollback()
             errors = failure.errors
-            form.file.errors.append(_("Die Datei wurde nicht importiert: %(count)d Fehler. "
-                                      "Es wurde nichts geändert.", count=len(errors)))
+            form.file.errors.append(
+                _(
+                    "Die Datei wurde nicht importiert: %(count)d Fehler. Es wurde nichts geändert.",
+                    count=len(errors),
+                )
+            )
     status = 422 if form.errors else 200
     return render_template("admin/import.html", form=form, result=result, errors=errors), status
 
@@ -160,8 +176,11 @@ def import_staff():
 def audit_log():
     permissions.require(permissions.can_view_audit_log(current_user))
     form = AuditFilterForm(request.args)
-    query = select(AuditEntry).options(selectinload(AuditEntry.actor)).order_by(
-        AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    query = (
+        select(AuditEntry)
+        .options(selectinload(AuditEntry.actor))
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    )
     if form.action.data:
         query = query.where(AuditEntry.action == form.action.data.strip())
     page = db.paginate(query, per_page=50, error_out=False)

@@ -10,43 +10,65 @@ EMAIL_INVALID = _l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("E-Mail-Adresse"), validators=[
-        DataRequired(REQUIRED), Length(max=254, message=_l("Höchstens 254 Zeichen."))],
-        render_kw={"autocomplete": "username"})
-    password = PasswordField(_l("Passwort"), validators=[
-        DataRequired(REQUIRED), Length(max=200, message=_l("Höchstens 200 Zeichen."))],
-        render_kw={"autocomplete": "current-password"})
+    email = EmailField(
+        _l("E-Mail-Adresse"),
+        validators=[DataRequired(REQUIRED), Length(max=254, message=_l("Höchstens 254 Zeichen."))],
+        render_kw={"autocomplete": "username"},
+    )
+    password = PasswordField(
+        _l("Passwort"),
+        validators=[DataRequired(REQUIRED), Length(max=200, message=_l("Höchstens 200 Zeichen."))],
+        render_kw={"autocomplete": "current-password"},
+    )
     remember = BooleanField(_l("Angemeldet bleiben (auf diesem Gerät)"))
     next = HiddenField()
 
 
 class ChangePasswordForm(FlaskForm):
-    current_password = PasswordField(_l("Aktuelles Passwort"), validators=[DataRequired(REQUIRED)],
-                                     render_kw={"autocomplete": "current-password"})
+    current_password = PasswordField(
+        _l("Aktuelles Passwort"),
+        validators=[DataRequired(REQUIRED)],
+        render_kw={"autocomplete": "current-password"},
+    )
     new_password = PasswordField(
-        _l("Neues Passwort"), validators=[DataRequired(REQUIRED)],
+        _l("Neues Passwort"),
+        validators=[DataRequired(REQUIRED)],
         description=_l("Mindestens 10 Zeichen. Ein Satz aus mehreren Wörtern ist gut zu merken."),
-        render_kw={"autocomplete": "new-password"})
-    confirm = PasswordField(_l("Neues Passwort wiederholen"), validators=[
-        DataRequired(REQUIRED),
-        EqualTo("new_password", message=_l("Die beiden Passwörter stimmen nicht überein."))],
-        render_kw={"autocomplete": "new-password"})
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        _l("Neues Passwort wiederholen"),
+        validators=[
+            DataRequired(REQUIRED),
+            EqualTo("new_password", message=_l("Die beiden Passwörter stimmen nicht überein.")),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
 
 
 class ResetRequestForm(FlaskForm):
-    email = EmailField(_l("E-Mail-Adresse"), validators=[
-        DataRequired(REQUIRED), Email(EMAIL_INVALID), Length(max=254)],
-        render_kw={"autocomplete": "username"})
+    email = EmailField(
+        _l("E-Mail-Adresse"),
+        validators=[DataRequired(REQUIRED), Email(EMAIL_INVALID), Length(max=254)],
+        render_kw={"autocomplete": "username"},
+    )
 
 
 class ResetPasswordForm(FlaskForm):
     new_password = PasswordField(
-        _l("Neues Passwort"), validators=[DataRequired(REQUIRED)],
-        description=_l("Mindestens 10 Zeichen."), render_kw={"autocomplete": "new-password"})
-    confirm = PasswordField(_l("Neues Passwort wiederholen"), validators=[
-        DataRequired(REQUIRED),
-        EqualTo("new_password", message=_l("Die beiden Passwörter stimmen nicht überein."))],
-        render_kw={"autocomplete": "new-password"})
+        _l("Neues Passwort"),
+        validators=[DataRequired(REQUIRED)],
+        description=_l("Mindestens 10 Zeichen."),
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        _l("Neues Passwort wiederholen"),
+        validators=[
+            DataRequired(REQUIRED),
+            EqualTo("new_password", message=_l("Die beiden Passwörter stimmen nicht überein.")),
+        ],
+        render_kw={"autocomplete": "new-password"},
+    )
 
 
 class LanguageForm(FlaskForm):
@@ -58,6 +80,9 @@ class ProfileForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
     email_preference = SelectField(
         _l("E-Mail-Benachrichtigungen"),
-        choices=[("immediately", _l("Sofort per E-Mail")),
-                 ("digest", _l("Einmal täglich als Zusammenfassung")),
-                 ("off", _l("Keine E-Mails, nur in Lotse"))])
+        choices=[
+            ("immediately", _l("Sofort per E-Mail")),
+            ("digest", _l("Einmal täglich als Zusammenfassung")),
+            ("off", _l("Keine E-Mails, nur in Lotse")),
+        ],
+    )

@@ -20,6 +20,7 @@ MIN_PASSWORD_LENGTH = 10
 class AccountError(DomainError):
     """A rule about accounts was broken; the message is shown next to `field`."""
 
+
 def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
@@ -33,8 +34,12 @@ def authenticate(email: str, password: str) -> User | None:
     user = find_user_by_email(email)
     valid = verify_password(user.password_hash if user else None, password)
     if not valid or user is None or not user.is_active_account:
-        record(user if user else None, "login_failed", user,
-               summary=f"Fehlgeschlagene Anmeldung für {normalise_email(email)[:200]}")
+        record(
+            user if user else None,
+            "login_failed",
+            user,
+            summary=f"Fehlgeschlagene Anmeldung für {normalise_email(email)[:200]}",
+        )
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -45,14 +50,15 @@ def authenticate(email: str, password: str) -> User | None:
 
 def validate_new_password(password: str, user: User | None = None) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(_l("Das Passwort muss mindestens %(n)d Zeichen lang sein.",
-                              n=MIN_PASSWORD_LENGTH), "new_password")
+        raise AccountError(
+            _l("Das Passwort muss mindestens %(n)d Zeichen lang sein.", n=MIN_PASSWORD_LENGTH), "new_password"
+        )
     if len(password) > 200:
-        raise AccountError(_l("Das Passwort darf höchstens 200 Zeichen lang sein."),
-                           "new_password")
+        raise AccountError(_l("Das Passwort darf höchstens 200 Zeichen lang sein."), "new_password")
     if user is not None and password.strip().lower() in {user.email, user.name.lower()}:
-        raise AccountError(_l("Das Passwort darf nicht Ihr Name oder Ihre E-Mail-Adresse "
-                              "sein."), "new_password")
+        raise AccountError(
+            _l("Das Passwort darf nicht Ihr Name oder Ihre E-Mail-Adresse sein."), "new_password"
+        )
 
 
 def change_password(user: User, current_password: str, new_password: str) -> None:
@@ -97,8 +103,10 @@ def user_for_reset_token(token: str) -> User | None:
 
 # --- Administration of accounts ---------------------------------------------------
 
-def create_user(actor: User | None, email: str, name: str, unit_id: int, locale: str = "de",
-                password: str | None = None) -> User:
+
+def create_user(
+    actor: User | None, email: str, name: str, unit_id: int, locale: str = "de", password: str | None = None
+) -> User:
     """Create an account; without a password the person sets one via a reset link."""
     email = normalise_email(email)
     if find_user_by_email(email) is not None:
@@ -113,13 +121,15 @@ def create_user(actor: User | None, email: str, name: str, unit_id: int, locale:
     return user
 
 
-def update_user(actor: User, user: User, email: str, name: str, unit_id: int,
-                locale: str) -> None:
+def update_user(actor: User, user: User, email: str, name: str, unit_id: int, locale: str) -> None:
     email = normalise_email(email)
     if email != user.email and find_user_by_email(email) is not None:
         raise AccountError(_l("Diese E-Mail-Adresse ist bereits vergeben."), "email")
-    changes = {k: v for k, v in {"email": email, "name": name.strip(), "unit_id": unit_id,
-                                 "locale": locale}.items() if getattr(user, k) != v}
+    changes = {
+        k: v
+        for k, v in {"email": email, "name": name.strip(), "unit_id": unit_id, "locale": locale}.items()
+        if getattr(user, k) != v
+    }
     for key, value in changes.items():
         setattr(user, key, value)
     if changes:
@@ -137,18 +147,25 @@ def set_roles(actor: User | None, user: User, wanted: set[tuple[str, int | None]
     current = {(a.role, a.unit_id): a for a in user.role_assignments}
     if set(current) == normalised:
         return False
-    if actor is not None and actor.id == user.id and ("admin", None) in current and (
-        "admin", None) not in normalised:
-        raise AccountError(_l("Sie können sich die Administrationsrolle nicht selbst "
-                              "entziehen."), "roles")
+    if (
+        actor is not None
+        and actor.id == user.id
+        and ("admin", None) in current
+        and ("admin", None) not in normalised
+    ):
+        raise AccountError(_l("Sie können sich die Administrationsrolle nicht selbst entziehen."), "roles")
     for key, assignment in current.items():
         if key not in normalised:
             user.role_assignments.remove(assignment)
     for role, unit_id in normalised - set(current):
         user.role_assignments.append(RoleAssignment(role=role, unit_id=unit_id))
     db.session.flush()
-    record(actor, "roles_changed", user,
-           roles=sorted(f"{role}@{unit_id}" if unit_id else role for role, unit_id in normalised))
+    record(
+        actor,
+        "roles_changed",
+        user,
+        roles=sorted(f"{role}@{unit_id}" if unit_id else role for role, unit_id in normalised),
+    )
     return True
 
 

@@ -43,9 +43,13 @@ def load_user(user_id: str):
     if not raw_id.isdigit() or not nonce:
         return None
     # One query per request: the account with its role assignments.
-    user = db.session.execute(
-        select(User).options(joinedload(User.role_assignments)).where(User.id == int(raw_id))
-    ).unique().scalar_one_or_none()
+    user = (
+        db.session.execute(
+            select(User).options(joinedload(User.role_assignments)).where(User.id == int(raw_id))
+        )
+        .unique()
+        .scalar_one_or_none()
+    )
     if user is None or not user.is_active_account or user.session_nonce != nonce:
         return None
     return user
@@ -66,8 +70,9 @@ def _login_account_key() -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOTSE_LOGIN_LIMIT"], methods=["POST"])
-@limiter.limit(lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"], methods=["POST"],
-               key_func=_login_account_key)
+@limiter.limit(
+    lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"], methods=["POST"], key_func=_login_account_key
+)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -103,8 +108,7 @@ def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
-            services.change_password(current_user, form.current_password.data,
-                                     form.new_password.data)
+            services.change_password(current_user, form.current_password.data, form.new_password.data)
         except services.AccountError as error:
             error.show_on(form, "new_password")
         else:
@@ -123,13 +127,20 @@ def reset_request():
     if form.validate_on_submit():
         user = services.find_user_by_email(form.email.data)
         if user is not None and user.is_active_account:
-            link = url_for("auth.reset_password", token=services.make_reset_token(user),
-                           _external=True)
-            send_mail(user.email, _("Lotse: Passwort zurücksetzen"),
-                      render_template("auth/reset_mail.txt", user=user, link=link))
+            link = url_for("auth.reset_password", token=services.make_reset_token(user), _external=True)
+            send_mail(
+                user.email,
+                _("Lotse: Passwort zurücksetzen"),
+                render_template("auth/reset_mail.txt", user=user, link=link),
+            )
         # The same answer whether or not the address exists (no account enumeration).
-        flash(_("Wenn ein Konto mit dieser Adresse existiert, haben wir einen Link zum "
-                "Zurücksetzen gesendet. Er ist eine Stunde gültig."), "success")
+        flash(
+            _(
+                "Wenn ein Konto mit dieser Adresse existiert, haben wir einen Link zum "
+                "Zurücksetzen gesendet. Er ist eine Stunde gültig."
+            ),
+            "success",
+        )
         return redirect(url_for("auth.login"), code=303)
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200
 
@@ -138,8 +149,7 @@ def reset_request():
 def reset_password(token):
     user = services.user_for_reset_token(token)
     if user is None:
-        flash(_("Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an."),
-              "error")
+        flash(_("Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an."), "error")
         return redirect(url_for("auth.reset_request"))
     form = ResetPasswordForm()
     if form.validate_on_submit():

@@ -61,8 +61,16 @@ def _int_arg(name: str, default: int | None, low: int, high: int) -> int | None:
     if raw is None or raw == "":
         return default
     if not NUMBER.fullmatch(raw) or not low <= int(raw) <= high:
-        raise ApiError(400, _("Ungültiger Wert für „%(name)s“: ganze Zahl von %(low)d bis "
-                              "%(high)d erwartet.", name=name, low=low, high=high), name)
+        raise ApiError(
+            400,
+            _(
+                "Ungültiger Wert für „%(name)s“: ganze Zahl von %(low)d bis %(high)d erwartet.",
+                name=name,
+                low=low,
+                high=high,
+            ),
+            name,
+        )
     return int(raw)
 
 
@@ -75,8 +83,9 @@ def _date_arg(name: str) -> date | None:
             raise ValueError(raw)
         return date.fromisoformat(raw)
     except ValueError:
-        raise ApiError(400, _("Ungültiges Datum für „%(name)s“: JJJJ-MM-TT erwartet.",
-                              name=name), name) from None
+        raise ApiError(
+            400, _("Ungültiges Datum für „%(name)s“: JJJJ-MM-TT erwartet.", name=name), name
+        ) from None
 
 
 def _filters() -> RegisterFilter:
@@ -86,18 +95,23 @@ def _filters() -> RegisterFilter:
     q = request.args.get("q", "")
     if len(q) > 200:
         raise ApiError(400, _("Suchbegriff zu lang (höchstens 200 Zeichen)."), "q")
-    return RegisterFilter(q=q.strip(), unit_id=_int_arg("unit", None, 1, MAX_ID),
-                          topic_id=_int_arg("topic", None, 1, MAX_ID), status=status,
-                          date_from=_date_arg("effective_from"),
-                          date_to=_date_arg("effective_to"))
+    return RegisterFilter(
+        q=q.strip(),
+        unit_id=_int_arg("unit", None, 1, MAX_ID),
+        topic_id=_int_arg("topic", None, 1, MAX_ID),
+        status=status,
+        date_from=_date_arg("effective_from"),
+        date_to=_date_arg("effective_to"),
+    )
 
 
 def _summary(decision: Decision) -> dict:
     return {
-        "id": decision.id, "title": decision.title, "status": decision.status,
+        "id": decision.id,
+        "title": decision.title,
+        "status": decision.status,
         "summary": decision.summary,
-        "effective_date": decision.effective_date.isoformat() if decision.effective_date
-        else None,
+        "effective_date": decision.effective_date.isoformat() if decision.effective_date else None,
         "published_at": decision.published_at.isoformat() if decision.published_at else None,
         "topic": decision.topic.name if decision.topic else None,
         "affected_units": [{"id": u.id, "name": u.name} for u in decision.affected_units],
@@ -111,41 +125,68 @@ def list_decisions():
     filters = _filters()
     number = _int_arg("page", 1, 1, 100000)
     per_page = _int_arg("per_page", 25, 1, MAX_PER_PAGE)
-    page = db.paginate(register_query(g.api_user, filters), page=number, per_page=per_page,
-                       error_out=False)
-    return jsonify({"items": [_summary(d) for d in page.items], "page": number,
-                    "per_page": per_page, "total": page.total, "pages": page.pages})
+    page = db.paginate(register_query(g.api_user, filters), page=number, per_page=per_page, error_out=False)
+    return jsonify(
+        {
+            "items": [_summary(d) for d in page.items],
+            "page": number,
+            "per_page": per_page,
+            "total": page.total,
+            "pages": page.pages,
+        }
+    )
 
 
 @bp.get("/decisions/<int:decision_id>")
 def get_decision(decision_id):
     if decision_id > MAX_ID:
         raise ApiError(404, _("Diese Entscheidung gibt es nicht."))
-    decision = db.session.scalar(select(Decision).options(
-        selectinload(Decision.affected_units), joinedload(Decision.topic),
-        joinedload(Decision.unit), selectinload(Decision.alternatives),
-        selectinload(Decision.supersedes)).where(Decision.id == decision_id))
+    decision = db.session.scalar(
+        select(Decision)
+        .options(
+            selectinload(Decision.affected_units),
+            joinedload(Decision.topic),
+            joinedload(Decision.unit),
+            selectinload(Decision.alternatives),
+            selectinload(Decision.supersedes),
+        )
+        .where(Decision.id == decision_id)
+    )
     if decision is None or not permissions.can_view_decision(g.api_user, decision):
         raise ApiError(404, _("Diese Entscheidung gibt es nicht."))
     revisions = db.session.scalars(
-        select(DecisionRevision).options(joinedload(DecisionRevision.author))
+        select(DecisionRevision)
+        .options(joinedload(DecisionRevision.author))
         .where(DecisionRevision.decision_id == decision.id)
-        .order_by(DecisionRevision.number)).all()
-    return jsonify({
-        **_summary(decision), "context": decision.context,
-        "decision": decision.decision_text, "rationale": decision.rationale,
-        "consequences": decision.consequences,
-        "alternatives": [{"title": a.title, "why_not": a.why_not}
-                         for a in decision.alternatives],
-        "unit": {"id": decision.unit.id, "name": decision.unit.name},
-        "decided_on": decision.decided_on.isoformat() if decision.decided_on else None,
-        "decided_by": decision.decided_by, "consulted": decision.consulted,
-        "works_council_involved": decision.works_council_involved,
-        "supersedes": [d.id for d in decision.supersedes],
-        "revisions": [{"number": r.number, "kind": r.kind, "reason": r.reason,
-                       "is_substantive": r.is_substantive, "author": r.author.name,
-                       "created_at": r.created_at.isoformat()} for r in revisions],
-    })
+        .order_by(DecisionRevision.number)
+    ).all()
+    return jsonify(
+        {
+            **_summary(decision),
+            "context": decision.context,
+            "decision": decision.decision_text,
+            "rationale": decision.rationale,
+            "consequences": decision.consequences,
+            "alternatives": [{"title": a.title, "why_not": a.why_not} for a in decision.alternatives],
+            "unit": {"id": decision.unit.id, "name": decision.unit.name},
+            "decided_on": decision.decided_on.isoformat() if decision.decided_on else None,
+            "decided_by": decision.decided_by,
+            "consulted": decision.consulted,
+            "works_council_involved": decision.works_council_involved,
+            "supersedes": [d.id for d in decision.supersedes],
+            "revisions": [
+                {
+                    "number": r.number,
+                    "kind": r.kind,
+                    "reason": r.reason,
+                    "is_substantive": r.is_substantive,
+                    "author": r.author.name,
+                    "created_at": r.created_at.isoformat(),
+                }
+                for r in revisions
+            ],
+        }
+    )
 
 
 @bp.get("/openapi.json")

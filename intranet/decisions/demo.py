@@ -26,9 +26,11 @@ def _at(day: date, hour: int = 9) -> datetime:
 def _leaders() -> dict[str, User]:
     """The leadership account of each Dezernat, by the Dezernat's number ("2")."""
     rows = db.session.execute(
-        select(RoleAssignment, OrgUnit).join(OrgUnit, OrgUnit.id == RoleAssignment.unit_id)
+        select(RoleAssignment, OrgUnit)
+        .join(OrgUnit, OrgUnit.id == RoleAssignment.unit_id)
         .where(RoleAssignment.role == "leadership", OrgUnit.kind == "dezernat")
-        .order_by(RoleAssignment.id)).all()
+        .order_by(RoleAssignment.id)
+    ).all()
     leaders: dict[str, User] = {}
     for assignment, unit in rows:
         leaders.setdefault(unit.name.split()[1], assignment.user)
@@ -59,17 +61,25 @@ def seed() -> str:
             continue
         decided_on = today + timedelta(days=spec["decided"])
         data = DecisionData(
-            title=spec["title"], unit_id=_unit(units, f"Dezernat {spec['dezernat']}").id,
-            summary=spec["summary"], context=spec["context"],
-            decision_text=spec["decision"], rationale=spec["rationale"],
-            consequences=spec["consequences"], decided_by=spec["decided_by"],
-            consulted=spec["consulted"], works_council_involved=spec["works_council"],
-            decided_on=decided_on, effective_date=today + timedelta(days=spec["effective"]),
+            title=spec["title"],
+            unit_id=_unit(units, f"Dezernat {spec['dezernat']}").id,
+            summary=spec["summary"],
+            context=spec["context"],
+            decision_text=spec["decision"],
+            rationale=spec["rationale"],
+            consequences=spec["consequences"],
+            decided_by=spec["decided_by"],
+            consulted=spec["consulted"],
+            works_council_involved=spec["works_council"],
+            decided_on=decided_on,
+            effective_date=today + timedelta(days=spec["effective"]),
             review_date=(today + timedelta(days=spec["review"])) if spec.get("review") else None,
             requires_acknowledgement=spec.get("ack", False),
             topic_id=topics.get(spec.get("topic", "")),
             affected_unit_ids=[_unit(units, prefix).id for prefix in spec["affected"]],
-            alternatives=spec["alternatives"], confirm_early_effective=True)
+            alternatives=spec["alternatives"],
+            confirm_early_effective=True,
+        )
         with clock.frozen(_at(decided_on - timedelta(days=3))):
             decision = services.create_decision(leader, data)
         if spec["status"] != "draft":
@@ -96,14 +106,13 @@ def _finish_statuses(made: dict[str, Decision], today: date) -> None:
         when = _at(decision.decided_on + timedelta(days=spec.get("status_after", 30)), 10)
         successor = made.get(spec.get("successor", ""))
         with clock.frozen(min(when, _at(today - timedelta(days=1)))):
-            services.change_status(decision.owner, decision, spec["status"],
-                                   spec["status_reason"], successor)
+            services.change_status(decision.owner, decision, spec["status"], spec["status_reason"], successor)
 
 
-def _questions_and_acknowledgements(made: dict[str, Decision], rng: random.Random,
-                                    today: date) -> None:
-    people = db.session.scalars(select(User).options(selectinload(User.unit))
-                                .where(User.email.not_like("leitung@%"))).all()
+def _questions_and_acknowledgements(made: dict[str, Decision], rng: random.Random, today: date) -> None:
+    people = db.session.scalars(
+        select(User).options(selectinload(User.unit)).where(User.email.not_like("leitung@%"))
+    ).all()
     for key, body, answer in QUESTIONS:
         decision = made.get(key)
         if decision is None or decision.is_draft:
@@ -117,8 +126,7 @@ def _questions_and_acknowledgements(made: dict[str, Decision], rng: random.Rando
                 engagement.answer_question(decision.owner, question, answer)
     petra = db.session.scalar(select(User).where(User.email == "mitarbeiterin@lotse.example"))
     for decision in made.values():
-        if not decision.requires_acknowledgement or decision.status not in ("decided",
-                                                                            "implemented"):
+        if not decision.requires_acknowledgement or decision.status not in ("decided", "implemented"):
             continue
         for user in engagement.affected_users(decision):
             # Two of three have read it; Petra (the demo login) still has some to do.

@@ -27,8 +27,9 @@ OPEN_STATUSES = ("decided", "implemented")
 
 
 def is_following(user: User, decision: Decision) -> bool:
-    return db.session.scalar(select(exists().where(
-        DecisionFollow.decision_id == decision.id, DecisionFollow.user_id == user.id)))
+    return db.session.scalar(
+        select(exists().where(DecisionFollow.decision_id == decision.id, DecisionFollow.user_id == user.id))
+    )
 
 
 def set_following(user: User, decision: Decision, follow: bool) -> bool:
@@ -36,8 +37,11 @@ def set_following(user: User, decision: Decision, follow: bool) -> bool:
     if follow and not is_following(user, decision):
         db.session.add(DecisionFollow(decision_id=decision.id, user_id=user.id))
     elif not follow:
-        db.session.execute(delete(DecisionFollow).where(
-            DecisionFollow.decision_id == decision.id, DecisionFollow.user_id == user.id))
+        db.session.execute(
+            delete(DecisionFollow).where(
+                DecisionFollow.decision_id == decision.id, DecisionFollow.user_id == user.id
+            )
+        )
     db.session.flush()
     return follow
 
@@ -52,9 +56,13 @@ def ask_question(asker: User, decision: Decision, body: str) -> DecisionQuestion
     question = DecisionQuestion(decision_id=decision.id, asker_id=asker.id, body=body)
     db.session.add(question)
     set_following(asker, decision, True)
-    notify([decision.owner], "decision.question",
-           _l("Neue Frage zur Entscheidung „%(title)s“.", title=decision.title),
-           question_url(decision, question), exclude=asker)
+    notify(
+        [decision.owner],
+        "decision.question",
+        _l("Neue Frage zur Entscheidung „%(title)s“.", title=decision.title),
+        question_url(decision, question),
+        exclude=asker,
+    )
     return question
 
 
@@ -68,9 +76,13 @@ def answer_question(actor: User, question: DecisionQuestion, answer: str) -> Dec
     decision = question.decision
     question.answer, question.answered_at, question.answered_by_id = answer, clock.now(), actor.id
     db.session.flush()
-    notify([question.asker, *followers(decision)], "decision.answer",
-           _l("Eine Frage zur Entscheidung „%(title)s“ wurde beantwortet.",
-              title=decision.title), question_url(decision, question), exclude=actor)
+    notify(
+        [question.asker, *followers(decision)],
+        "decision.answer",
+        _l("Eine Frage zur Entscheidung „%(title)s“ wurde beantwortet.", title=decision.title),
+        question_url(decision, question),
+        exclude=actor,
+    )
     return question
 
 
@@ -80,9 +92,11 @@ def question_url(decision: Decision, question: DecisionQuestion) -> str:
 
 
 def acknowledgement_of(user: User, decision: Decision) -> DecisionAcknowledgement | None:
-    return db.session.scalar(select(DecisionAcknowledgement).where(
-        DecisionAcknowledgement.decision_id == decision.id,
-        DecisionAcknowledgement.user_id == user.id))
+    return db.session.scalar(
+        select(DecisionAcknowledgement).where(
+            DecisionAcknowledgement.decision_id == decision.id, DecisionAcknowledgement.user_id == user.id
+        )
+    )
 
 
 def has_acknowledged(user: User, decision: Decision) -> bool:
@@ -96,8 +110,9 @@ def acknowledge(user: User, decision: Decision) -> DecisionAcknowledgement:
         raise DecisionError(_l("Diese Entscheidung können Sie nicht zur Kenntnis nehmen."))
     ack = acknowledgement_of(user, decision)
     if ack is None:
-        ack = DecisionAcknowledgement(decision_id=decision.id, user_id=user.id,
-                                      revision_number=decision.ack_revision)
+        ack = DecisionAcknowledgement(
+            decision_id=decision.id, user_id=user.id, revision_number=decision.ack_revision
+        )
         db.session.add(ack)
     elif ack.revision_number < decision.ack_revision:
         ack.revision_number, ack.acknowledged_at = decision.ack_revision, clock.now()
@@ -110,14 +125,20 @@ def affected_unit_ids(decision: Decision) -> set[int]:
 
 
 def affected_users(decision: Decision) -> list[User]:
-    return list(db.session.scalars(select(User).where(
-        User.unit_id.in_(affected_unit_ids(decision) or {-1}),
-        User.is_active_account.is_(True))))
+    return list(
+        db.session.scalars(
+            select(User).where(
+                User.unit_id.in_(affected_unit_ids(decision) or {-1}), User.is_active_account.is_(True)
+            )
+        )
+    )
 
 
 def _valid_ack():
-    return and_(DecisionAcknowledgement.decision_id == Decision.id,
-                DecisionAcknowledgement.revision_number >= Decision.ack_revision)
+    return and_(
+        DecisionAcknowledgement.decision_id == Decision.id,
+        DecisionAcknowledgement.revision_number >= Decision.ack_revision,
+    )
 
 
 def pending_acknowledgement_query(user: User):
@@ -125,10 +146,16 @@ def pending_acknowledgement_query(user: User):
     ancestor_ids = [unit.id for unit in org_tree().ancestors(user.unit_id)] or [-1]
     affects = select(decision_unit.c.decision_id).where(decision_unit.c.unit_id.in_(ancestor_ids))
     acked = exists().where(_valid_ack(), DecisionAcknowledgement.user_id == user.id)
-    return (select(Decision).where(Decision.requires_acknowledgement.is_(True),
-                                   Decision.status.in_(OPEN_STATUSES),
-                                   Decision.id.in_(affects), ~acked)
-            .order_by(Decision.effective_date, Decision.id))
+    return (
+        select(Decision)
+        .where(
+            Decision.requires_acknowledgement.is_(True),
+            Decision.status.in_(OPEN_STATUSES),
+            Decision.id.in_(affects),
+            ~acked,
+        )
+        .order_by(Decision.effective_date, Decision.id)
+    )
 
 
 @dataclass
@@ -150,10 +177,13 @@ def acknowledgement_aggregates(decision: Decision) -> tuple[list[UnitAcknowledge
     acked_rows = db.session.execute(
         select(User.unit_id, func.count(DecisionAcknowledgement.id))
         .join(DecisionAcknowledgement, DecisionAcknowledgement.user_id == User.id)
-        .where(DecisionAcknowledgement.decision_id == decision.id,
-               DecisionAcknowledgement.revision_number >= decision.ack_revision,
-               User.is_active_account.is_(True))
-        .group_by(User.unit_id)).all()
+        .where(
+            DecisionAcknowledgement.decision_id == decision.id,
+            DecisionAcknowledgement.revision_number >= decision.ack_revision,
+            User.is_active_account.is_(True),
+        )
+        .group_by(User.unit_id)
+    ).all()
     acked = dict(acked_rows)
     rows = []
     for unit in decision.affected_units:
@@ -167,20 +197,34 @@ def acknowledgement_aggregates(decision: Decision) -> tuple[list[UnitAcknowledge
 def remind_acknowledgements(now=None, every_days: int = 7) -> int:
     """Weekly reminder to everyone affected who has not acknowledged the current version."""
     now = now or clock.now()
-    due = db.session.scalars(select(Decision).where(
-        Decision.requires_acknowledgement.is_(True), Decision.status.in_(OPEN_STATUSES))).all()
+    due = db.session.scalars(
+        select(Decision).where(
+            Decision.requires_acknowledgement.is_(True), Decision.status.in_(OPEN_STATUSES)
+        )
+    ).all()
     sent = 0
     for decision in due:
         last = decision.ack_reminded_at or decision.published_at
         if last is not None and (now - last).days < every_days:
             continue
-        acked_ids = set(db.session.scalars(select(DecisionAcknowledgement.user_id).where(
-            DecisionAcknowledgement.decision_id == decision.id,
-            DecisionAcknowledgement.revision_number >= decision.ack_revision)))
+        acked_ids = set(
+            db.session.scalars(
+                select(DecisionAcknowledgement.user_id).where(
+                    DecisionAcknowledgement.decision_id == decision.id,
+                    DecisionAcknowledgement.revision_number >= decision.ack_revision,
+                )
+            )
+        )
         pending = [user for user in affected_users(decision) if user.id not in acked_ids]
-        sent += notify(pending, "decision.acknowledge",
-                       _l("Erinnerung: Bitte nehmen Sie die Entscheidung „%(title)s“ zur "
-                          "Kenntnis.", title=decision.title), decision_url(decision))
+        sent += notify(
+            pending,
+            "decision.acknowledge",
+            _l(
+                "Erinnerung: Bitte nehmen Sie die Entscheidung „%(title)s“ zur Kenntnis.",
+                title=decision.title,
+            ),
+            decision_url(decision),
+        )
         decision.ack_reminded_at = now
     db.session.flush()
     return sent

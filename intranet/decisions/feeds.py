@@ -22,9 +22,11 @@ FEED_SIZE = 50
 
 def feed_decisions(user, filters: RegisterFilter, limit: int = FEED_SIZE) -> list[Decision]:
     query = apply_filter(published(), filters, user).options(
-        selectinload(Decision.affected_units), selectinload(Decision.topic))
-    return list(db.session.scalars(query.order_by(
-        Decision.updated_at.desc(), Decision.id.desc()).limit(limit)))
+        selectinload(Decision.affected_units), selectinload(Decision.topic)
+    )
+    return list(
+        db.session.scalars(query.order_by(Decision.updated_at.desc(), Decision.id.desc()).limit(limit))
+    )
 
 
 def atom_feed(user, filters: RegisterFilter, self_url: str) -> bytes:
@@ -46,10 +48,8 @@ def atom_feed(user, filters: RegisterFilter, self_url: str) -> bytes:
             entry.title(f"{decision.title} ({decision.status_label})")
             entry.published(decision.published_at)
             entry.updated(decision.updated_at)
-            effective = decision.effective_date.strftime("%d.%m.%Y") if decision.effective_date \
-                else "–"
-            entry.summary(_("Gilt ab %(date)s. %(summary)s", date=effective,
-                            summary=decision.summary))
+            effective = decision.effective_date.strftime("%d.%m.%Y") if decision.effective_date else "–"
+            entry.summary(_("Gilt ab %(date)s. %(summary)s", date=effective, summary=decision.summary))
             if decision.topic:
                 entry.category(term=decision.topic.name)
     return generator.atom_str(pretty=False)
@@ -58,7 +58,8 @@ def atom_feed(user, filters: RegisterFilter, self_url: str) -> bytes:
 def ical_calendar(user, filters: RegisterFilter) -> bytes:
     """All-day events on the effective dates of published, not withdrawn decisions."""
     query = apply_filter(published(), filters, user).where(
-        Decision.effective_date.is_not(None), Decision.status.in_(("decided", "implemented")))
+        Decision.effective_date.is_not(None), Decision.status.in_(("decided", "implemented"))
+    )
     decisions = db.session.scalars(query.order_by(Decision.effective_date).limit(500)).all()
     calendar = Calendar()
     calendar.add("prodid", "-//Lotse//Entscheidungen//DE")

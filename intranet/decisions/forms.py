@@ -56,37 +56,57 @@ class AlternativeForm(Form):
 
 class DecisionForm(FlaskForm):
     title = StringField(_l("Titel"), validators=[DataRequired(REQUIRED), _max(200)])
-    unit_id = SelectField(_l("Verantwortliche Einheit"), coerce=int, validate_choice=False,
-                          description=_l("Für diese Einheit wird entschieden."))
-    summary = TextAreaField(_l("Was ändert sich für mich?"), validators=[_max(LONG_TEXT)],
-                            description=_l("In einfachen Worten, für alle Beschäftigten."))
+    unit_id = SelectField(
+        _l("Verantwortliche Einheit"),
+        coerce=int,
+        validate_choice=False,
+        description=_l("Für diese Einheit wird entschieden."),
+    )
+    summary = TextAreaField(
+        _l("Was ändert sich für mich?"),
+        validators=[_max(LONG_TEXT)],
+        description=_l("In einfachen Worten, für alle Beschäftigten."),
+    )
     context = TextAreaField(_l("Ausgangslage"), validators=[_max(LONG_TEXT)])
     decision_text = TextAreaField(_l("Entscheidung"), validators=[_max(LONG_TEXT)])
     rationale = TextAreaField(_l("Begründung"), validators=[_max(LONG_TEXT)])
     alternatives = FieldList(FormField(AlternativeForm), min_entries=3, max_entries=10)
     consequences = TextAreaField(_l("Auswirkungen"), validators=[_max(LONG_TEXT)])
     affected_unit_ids = SelectMultipleField(
-        _l("Betroffene Einheiten"), coerce=int, validate_choice=False,
-        description=_l("Untereinheiten sind mit eingeschlossen. Mehrfachauswahl mit Strg- bzw. "
-                       "Umschalttaste."))
+        _l("Betroffene Einheiten"),
+        coerce=int,
+        validate_choice=False,
+        description=_l(
+            "Untereinheiten sind mit eingeschlossen. Mehrfachauswahl mit Strg- bzw. Umschalttaste."
+        ),
+    )
     decided_on = GermanDateField(_l("Entschieden am"), validators=[Optional()])
     effective_date = GermanDateField(_l("Gilt ab"), validators=[Optional()])
     confirm_early_effective = BooleanField(
-        _l("Ja, die Entscheidung gilt rückwirkend (vor dem Entscheidungsdatum)."))
-    review_date = GermanDateField(_l("Überprüfen am"), validators=[Optional()],
-                                  description=_l("Sie werden an diesem Tag erinnert."))
-    decided_by = StringField(_l("Entschieden von"), validators=[_max(300)],
-                             description=_l("Gremium oder Personen, z. B. Verwaltungskonferenz."))
+        _l("Ja, die Entscheidung gilt rückwirkend (vor dem Entscheidungsdatum).")
+    )
+    review_date = GermanDateField(
+        _l("Überprüfen am"), validators=[Optional()], description=_l("Sie werden an diesem Tag erinnert.")
+    )
+    decided_by = StringField(
+        _l("Entschieden von"),
+        validators=[_max(300)],
+        description=_l("Gremium oder Personen, z. B. Verwaltungskonferenz."),
+    )
     consulted = StringField(_l("Beteiligt wurden"), validators=[_max(500)])
     works_council_involved = BooleanField(_l("Personalrat beteiligt"))
     topic_id = SelectField(_l("Thema"), coerce=int, validate_choice=False)
     requires_acknowledgement = BooleanField(
-        _l("Kenntnisnahme erforderlich: Betroffene bestätigen „zur Kenntnis genommen“"))
-    reason = StringField(_l("Grund der Änderung"), validators=[_max(500)],
-                         description=_l("Wird im Verlauf für alle sichtbar angezeigt."))
+        _l("Kenntnisnahme erforderlich: Betroffene bestätigen „zur Kenntnis genommen“")
+    )
+    reason = StringField(
+        _l("Grund der Änderung"),
+        validators=[_max(500)],
+        description=_l("Wird im Verlauf für alle sichtbar angezeigt."),
+    )
     is_substantive = BooleanField(
-        _l("Wesentliche Änderung: Betroffene sollen die Entscheidung erneut zur Kenntnis "
-           "nehmen"))
+        _l("Wesentliche Änderung: Betroffene sollen die Entscheidung erneut zur Kenntnis nehmen")
+    )
 
     def set_choices(self, unit_choices, topic_choices):
         self.unit_id.choices = [(0, _l("– bitte wählen –"))] + unit_choices
@@ -107,28 +127,42 @@ class DecisionForm(FlaskForm):
 
     def to_data(self) -> DecisionData:
         return DecisionData(
-            title=self.title.data or "", unit_id=self.unit_id.data,
-            summary=self.summary.data or "", context=self.context.data or "",
-            decision_text=self.decision_text.data or "", rationale=self.rationale.data or "",
-            consequences=self.consequences.data or "", decided_by=self.decided_by.data or "",
+            title=self.title.data or "",
+            unit_id=self.unit_id.data,
+            summary=self.summary.data or "",
+            context=self.context.data or "",
+            decision_text=self.decision_text.data or "",
+            rationale=self.rationale.data or "",
+            consequences=self.consequences.data or "",
+            decided_by=self.decided_by.data or "",
             consulted=self.consulted.data or "",
             works_council_involved=bool(self.works_council_involved.data),
-            decided_on=self.decided_on.data, effective_date=self.effective_date.data,
+            decided_on=self.decided_on.data,
+            effective_date=self.effective_date.data,
             review_date=self.review_date.data,
             requires_acknowledgement=bool(self.requires_acknowledgement.data),
             topic_id=self.topic_id.data or None,
             affected_unit_ids=list(self.affected_unit_ids.data or []),
-            alternatives=[(entry.form.title.data or "", entry.form.why_not.data or "")
-                          for entry in self.alternatives],
-            confirm_early_effective=bool(self.confirm_early_effective.data))
+            alternatives=[
+                (entry.form.title.data or "", entry.form.why_not.data or "") for entry in self.alternatives
+            ],
+            confirm_early_effective=bool(self.confirm_early_effective.data),
+        )
 
 
 class StatusForm(FlaskForm):
     status = SelectField(_l("Neuer Status"), validate_choice=False)
-    successor_id = SelectField(_l("Ersetzt durch"), coerce=int, validate_choice=False,
-                               description=_l("Nur bei „ersetzt“: die neue Entscheidung."))
-    reason = StringField(_l("Begründung"), validators=[DataRequired(REQUIRED), _max(500)],
-                         description=_l("Wird im Verlauf für alle sichtbar angezeigt."))
+    successor_id = SelectField(
+        _l("Ersetzt durch"),
+        coerce=int,
+        validate_choice=False,
+        description=_l("Nur bei „ersetzt“: die neue Entscheidung."),
+    )
+    reason = StringField(
+        _l("Begründung"),
+        validators=[DataRequired(REQUIRED), _max(500)],
+        description=_l("Wird im Verlauf für alle sichtbar angezeigt."),
+    )
 
     def set_choices(self, current_status: str, successors):
         self.status.choices = [(s, STATUS_LABELS[s]) for s in TRANSITIONS.get(current_status, ())]
@@ -148,9 +182,13 @@ class StatusForm(FlaskForm):
 
 
 class QuestionForm(FlaskForm):
-    body = TextAreaField(_l("Ihre Frage"), validators=[DataRequired(REQUIRED), _max(4000)],
-                         description=_l("Die verantwortliche Person antwortet hier; die Frage "
-                                        "und die Antwort sind für alle sichtbar."))
+    body = TextAreaField(
+        _l("Ihre Frage"),
+        validators=[DataRequired(REQUIRED), _max(4000)],
+        description=_l(
+            "Die verantwortliche Person antwortet hier; die Frage und die Antwort sind für alle sichtbar."
+        ),
+    )
 
 
 class AnswerForm(FlaskForm):
@@ -158,11 +196,19 @@ class AnswerForm(FlaskForm):
 
 
 class TokenForm(FlaskForm):
-    kind = SelectField(_l("Wofür?"), choices=[
-        ("feed", _l("Feed-Reader und Kalender (Atom, iCal)")),
-        ("api", _l("Programmierschnittstelle (API)"))], validate_choice=True)
-    label = StringField(_l("Bezeichnung"), validators=[DataRequired(REQUIRED), _max(80)],
-                        description=_l("Zum Beispiel „Outlook“ oder „Feed-Reader im Büro“."))
+    kind = SelectField(
+        _l("Wofür?"),
+        choices=[
+            ("feed", _l("Feed-Reader und Kalender (Atom, iCal)")),
+            ("api", _l("Programmierschnittstelle (API)")),
+        ],
+        validate_choice=True,
+    )
+    label = StringField(
+        _l("Bezeichnung"),
+        validators=[DataRequired(REQUIRED), _max(80)],
+        description=_l("Zum Beispiel „Outlook“ oder „Feed-Reader im Büro“."),
+    )
 
 
 class RegisterFilterForm(FlaskForm):

@@ -43,8 +43,8 @@ def remind_unanswered_questions() -> int:
     now = clock.now()
     state = current_app.config["LOTSE_HOLIDAY_STATE"]
     questions = db.session.scalars(
-        select(DecisionQuestion).options(selectinload(DecisionQuestion.decision)
-                                         .selectinload(Decision.owner))
+        select(DecisionQuestion)
+        .options(selectinload(DecisionQuestion.decision).selectinload(Decision.owner))
         .where(DecisionQuestion.answered_at.is_(None), DecisionQuestion.reminded_at.is_(None))
     ).all()
     sent = 0
@@ -53,10 +53,15 @@ def remind_unanswered_questions() -> int:
         if _local_date(now) < due:
             continue
         decision = question.decision
-        sent += notify([decision.owner], "decision.question_reminder",
-                       _l("Eine Frage zur Entscheidung „%(title)s“ wartet seit 5 Arbeitstagen "
-                          "auf Ihre Antwort.", title=decision.title),
-                       f"{decision_url(decision)}#frage-{question.id}")
+        sent += notify(
+            [decision.owner],
+            "decision.question_reminder",
+            _l(
+                "Eine Frage zur Entscheidung „%(title)s“ wartet seit 5 Arbeitstagen auf Ihre Antwort.",
+                title=decision.title,
+            ),
+            f"{decision_url(decision)}#frage-{question.id}",
+        )
         question.reminded_at = now
     db.session.flush()
     return sent
@@ -66,16 +71,24 @@ def remind_reviews() -> int:
     """Tell the owner when a decision's review date has come (once per review date)."""
     today = _local_date(clock.now())
     due = db.session.scalars(
-        select(Decision).options(selectinload(Decision.owner))
-        .where(Decision.review_date.is_not(None), Decision.review_date <= today,
-               Decision.status.in_(("decided", "implemented")))).all()
+        select(Decision)
+        .options(selectinload(Decision.owner))
+        .where(
+            Decision.review_date.is_not(None),
+            Decision.review_date <= today,
+            Decision.status.in_(("decided", "implemented")),
+        )
+    ).all()
     sent = 0
     for decision in due:
         if decision.review_reminded_for == decision.review_date:
             continue
-        sent += notify([decision.owner], "decision.review",
-                       _l("Die Entscheidung „%(title)s“ soll jetzt überprüft werden.",
-                          title=decision.title), decision_url(decision))
+        sent += notify(
+            [decision.owner],
+            "decision.review",
+            _l("Die Entscheidung „%(title)s“ soll jetzt überprüft werden.", title=decision.title),
+            decision_url(decision),
+        )
         decision.review_reminded_for = decision.review_date
     db.session.flush()
     return sent

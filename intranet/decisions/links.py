@@ -16,10 +16,15 @@ from intranet.extensions import db
 
 # module, class, column pointing to decision.id, endpoint, id argument, filter for hidden items
 SOURCES = (
-    ("feedback", "intranet.feedback.models", "FeedbackPost", "linked_decision_id",
-     "feedback.show", "post_id"),
-    ("pilots", "intranet.pilots.models", "Pilot", "result_decision_id", "pilots.detail",
-     "pilot_id"),
+    (
+        "feedback",
+        "intranet.feedback.models",
+        "FeedbackPost",
+        "linked_decision_id",
+        "feedback.show",
+        "post_id",
+    ),
+    ("pilots", "intranet.pilots.models", "Pilot", "result_decision_id", "pilots.detail", "pilot_id"),
 )
 
 

@@ -16,7 +16,12 @@ from intranet.org.models import OrgUnit
 from intranet.topics.models import Topic
 
 DRAFT, DECIDED, IMPLEMENTED, REVOKED, SUPERSEDED = (
-    "draft", "decided", "implemented", "revoked", "superseded")
+    "draft",
+    "decided",
+    "implemented",
+    "revoked",
+    "superseded",
+)
 STATUSES = (DRAFT, DECIDED, IMPLEMENTED, REVOKED, SUPERSEDED)
 PUBLISHED_STATUSES = (DECIDED, IMPLEMENTED, REVOKED, SUPERSEDED)
 STATUS_LABELS = {
@@ -79,17 +84,15 @@ class Decision(db.Model):
     unit: Mapped[OrgUnit] = relationship()
     owner: Mapped[User] = relationship()
     topic: Mapped[Topic | None] = relationship()
-    affected_units: Mapped[list[OrgUnit]] = relationship(secondary=decision_unit,
-                                                         order_by=OrgUnit.name)
+    affected_units: Mapped[list[OrgUnit]] = relationship(secondary=decision_unit, order_by=OrgUnit.name)
     alternatives: Mapped[list[DecisionAlternative]] = relationship(
-        back_populates="decision", cascade="all, delete-orphan",
-        order_by="DecisionAlternative.position")
-    superseded_by: Mapped[Decision | None] = relationship(
-        remote_side=[id], back_populates="supersedes")
-    supersedes: Mapped[list[Decision]] = relationship(back_populates="superseded_by",
-                                                      order_by="Decision.id")
+        back_populates="decision", cascade="all, delete-orphan", order_by="DecisionAlternative.position"
+    )
+    superseded_by: Mapped[Decision | None] = relationship(remote_side=[id], back_populates="supersedes")
+    supersedes: Mapped[list[Decision]] = relationship(back_populates="superseded_by", order_by="Decision.id")
     questions: Mapped[list[DecisionQuestion]] = relationship(
-        back_populates="decision", order_by="DecisionQuestion.created_at")
+        back_populates="decision", order_by="DecisionQuestion.created_at"
+    )
 
     @property
     def is_draft(self) -> bool:

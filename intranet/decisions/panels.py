@@ -18,8 +18,10 @@ def home_panel(user):
     """At most 5 of each, in three queries (org tree, recent, pending)."""
     ancestors = [unit.id for unit in org_tree().ancestors(user.unit_id)]
     recent = db.session.scalars(
-        published(select(Decision)).where(
-            affecting(ancestors), Decision.published_at >= clock.now() - timedelta(days=30))
-        .order_by(Decision.published_at.desc(), Decision.id.desc()).limit(5)).all()
+        published(select(Decision))
+        .where(affecting(ancestors), Decision.published_at >= clock.now() - timedelta(days=30))
+        .order_by(Decision.published_at.desc(), Decision.id.desc())
+        .limit(5)
+    ).all()
     pending = db.session.scalars(pending_acknowledgement_query(user).limit(5)).all()
     return {"recent": recent, "pending": pending}

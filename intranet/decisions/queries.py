@@ -15,8 +15,15 @@ from intranet.org.services import org_tree
 
 MAX_SEARCH = 200
 MAX_WORDS = 6
-SEARCHABLE = (Decision.title, Decision.summary, Decision.context, Decision.decision_text,
-              Decision.rationale, Decision.consequences, Decision.decided_by)
+SEARCHABLE = (
+    Decision.title,
+    Decision.summary,
+    Decision.context,
+    Decision.decision_text,
+    Decision.rationale,
+    Decision.consequences,
+    Decision.decided_by,
+)
 
 
 @dataclass
@@ -58,8 +65,9 @@ def relevant_unit_ids(unit_id: int) -> set[int]:
 
 
 def affecting(unit_ids) -> object:
-    return Decision.id.in_(select(decision_unit.c.decision_id)
-                           .where(decision_unit.c.unit_id.in_(list(unit_ids) or [-1])))
+    return Decision.id.in_(
+        select(decision_unit.c.decision_id).where(decision_unit.c.unit_id.in_(list(unit_ids) or [-1]))
+    )
 
 
 def _matches(word: str):
@@ -104,19 +112,31 @@ def list_options():
 def register_query(user, filters: RegisterFilter):
     query = apply_filter(visible(user), filters, user)
     return query.options(*list_options()).order_by(
-        Decision.published_at.desc().nulls_first(), Decision.id.desc())
+        Decision.published_at.desc().nulls_first(), Decision.id.desc()
+    )
 
 
-def timeline(user, filters: RegisterFilter, today: date, past_days: int = 90,
-             limit: int = 100) -> tuple[list[Decision], list[Decision]]:
+def timeline(
+    user, filters: RegisterFilter, today: date, past_days: int = 90, limit: int = 100
+) -> tuple[list[Decision], list[Decision]]:
     """Upcoming changes (soonest first) and recent ones (newest first)."""
-    base = apply_filter(published(), filters, user).where(
-        Decision.status.in_(("decided", "implemented"))).options(*list_options())
-    upcoming = base.where(Decision.effective_date >= today).order_by(
-        Decision.effective_date, Decision.id).limit(limit)
-    recent = base.where(Decision.effective_date < today,
-                        Decision.effective_date >= today - timedelta(days=past_days)).order_by(
-        Decision.effective_date.desc(), Decision.id.desc()).limit(limit)
+    base = (
+        apply_filter(published(), filters, user)
+        .where(Decision.status.in_(("decided", "implemented")))
+        .options(*list_options())
+    )
+    upcoming = (
+        base.where(Decision.effective_date >= today)
+        .order_by(Decision.effective_date, Decision.id)
+        .limit(limit)
+    )
+    recent = (
+        base.where(
+            Decision.effective_date < today, Decision.effective_date >= today - timedelta(days=past_days)
+        )
+        .order_by(Decision.effective_date.desc(), Decision.id.desc())
+        .limit(limit)
+    )
     from intranet.extensions import db
 
     return list(db.session.scalars(upcoming)), list(db.session.scalars(recent))

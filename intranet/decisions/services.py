@@ -34,6 +34,7 @@ MAX_REASON = 500
 class DecisionError(DomainError):
     """A rule of the register was broken; the message is shown next to `field`."""
 
+
 @dataclass
 class DecisionData:
     """What the form (or a seed) provides for a decision."""
@@ -58,10 +59,23 @@ class DecisionData:
     confirm_early_effective: bool = False
 
 
-TEXT_FIELDS = ("title", "summary", "context", "decision_text", "rationale", "consequences",
-               "decided_by", "consulted")
-PLAIN_FIELDS = ("works_council_involved", "decided_on", "effective_date", "review_date",
-                "requires_acknowledgement")
+TEXT_FIELDS = (
+    "title",
+    "summary",
+    "context",
+    "decision_text",
+    "rationale",
+    "consequences",
+    "decided_by",
+    "consulted",
+)
+PLAIN_FIELDS = (
+    "works_council_involved",
+    "decided_on",
+    "effective_date",
+    "review_date",
+    "requires_acknowledgement",
+)
 
 
 def create_decision(actor: User, data: DecisionData) -> Decision:
@@ -75,14 +89,14 @@ def create_decision(actor: User, data: DecisionData) -> Decision:
     return decision
 
 
-def update_decision(actor: User, decision: Decision, data: DecisionData, reason: str = "",
-                    substantive: bool = False) -> DecisionRevision | None:
+def update_decision(
+    actor: User, decision: Decision, data: DecisionData, reason: str = "", substantive: bool = False
+) -> DecisionRevision | None:
     """Change a decision; a published one gets a revision with the (required) reason."""
     reason = " ".join((reason or "").split())
     if decision.is_published:
         if not reason:
-            raise DecisionError(_l("Bitte geben Sie an, warum Sie die Entscheidung ändern."),
-                                "reason")
+            raise DecisionError(_l("Bitte geben Sie an, warum Sie die Entscheidung ändern."), "reason")
         if len(reason) > MAX_REASON:
             raise DecisionError(_l("Höchstens 500 Zeichen."), "reason")
         check_publishable(data)
@@ -97,22 +111,30 @@ def update_decision(actor: User, decision: Decision, data: DecisionData, reason:
         decision.ack_reminded_at = clock.now()  # the notice below counts as this week's reminder
         from intranet.decisions.engagement import affected_users
 
-        notify(affected_users(decision), "decision.acknowledge",
-               _l("„%(title)s“ wurde wesentlich geändert. Bitte nehmen Sie die neue Fassung zur "
-                  "Kenntnis.", title=decision.title), decision_url(decision), exclude=actor)
-    _notify_followers(decision, actor, _l("Die Entscheidung „%(title)s“ wurde geändert.",
-                                          title=decision.title))
+        notify(
+            affected_users(decision),
+            "decision.acknowledge",
+            _l(
+                "„%(title)s“ wurde wesentlich geändert. Bitte nehmen Sie die neue Fassung zur Kenntnis.",
+                title=decision.title,
+            ),
+            decision_url(decision),
+            exclude=actor,
+        )
+    _notify_followers(
+        decision, actor, _l("Die Entscheidung „%(title)s“ wurde geändert.", title=decision.title)
+    )
     return revision
 
 
-def publish_decision(actor: User, decision: Decision,
-                     data: DecisionData | None = None) -> DecisionRevision:
+def publish_decision(actor: User, decision: Decision, data: DecisionData | None = None) -> DecisionRevision:
     """Move a draft to "beschlossen": it becomes visible to everyone, revision 1 is written."""
     if not decision.is_draft:
         raise DecisionError(_l("Diese Entscheidung ist schon veröffentlicht."))
     if not permissions.leads_unit(actor, decision.unit_id):
-        raise DecisionError(_l("Für diese Einheit dürfen Sie keine Entscheidungen "
-                               "veröffentlichen."), "unit_id")
+        raise DecisionError(
+            _l("Für diese Einheit dürfen Sie keine Entscheidungen veröffentlichen."), "unit_id"
+        )
     check_publishable(data or data_from(decision))
     decision.status = DECIDED
     decision.published_at = clock.now()
@@ -121,15 +143,20 @@ def publish_decision(actor: User, decision: Decision,
     if decision.requires_acknowledgement:
         from intranet.decisions.engagement import affected_users
 
-        notify(affected_users(decision), "decision.acknowledge",
-               _l("Bitte nehmen Sie die Entscheidung „%(title)s“ zur Kenntnis.",
-                  title=decision.title), decision_url(decision), exclude=actor)
+        notify(
+            affected_users(decision),
+            "decision.acknowledge",
+            _l("Bitte nehmen Sie die Entscheidung „%(title)s“ zur Kenntnis.", title=decision.title),
+            decision_url(decision),
+            exclude=actor,
+        )
     record(actor, "decision.publish", decision, summary=decision.title)
     return revision
 
 
-def change_status(actor: User, decision: Decision, new_status: str, reason: str,
-                  successor: Decision | None = None) -> DecisionRevision:
+def change_status(
+    actor: User, decision: Decision, new_status: str, reason: str, successor: Decision | None = None
+) -> DecisionRevision:
     """Move a published decision on (umgesetzt, aufgehoben, ersetzt durch …) with a reason."""
     if new_status not in TRANSITIONS.get(decision.status, ()):
         raise DecisionError(_l("Dieser Statuswechsel ist nicht möglich."), "status")
@@ -143,9 +170,11 @@ def change_status(actor: User, decision: Decision, new_status: str, reason: str,
         decision.superseded_by = successor
     decision.status = new_status
     revision = _add_revision(actor, decision, "status", reason, False)
-    _notify_followers(decision, actor, _l("„%(title)s“ ist jetzt: %(status)s.",
-                                          title=decision.title,
-                                          status=STATUS_LABELS[new_status]))
+    _notify_followers(
+        decision,
+        actor,
+        _l("„%(title)s“ ist jetzt: %(status)s.", title=decision.title, status=STATUS_LABELS[new_status]),
+    )
     record(actor, "decision.status", decision, summary=f"{decision.title}: {new_status}")
     return revision
 
@@ -161,45 +190,55 @@ def check_publishable(data: DecisionData) -> None:
         if not getattr(data, name).strip():
             raise DecisionError(message, name)
     if not data.affected_unit_ids:
-        raise DecisionError(_l("Bitte wählen Sie mindestens eine betroffene Einheit."),
-                            "affected_unit_ids")
+        raise DecisionError(_l("Bitte wählen Sie mindestens eine betroffene Einheit."), "affected_unit_ids")
     if data.decided_on is None:
         raise DecisionError(_l("Bitte geben Sie an, wann entschieden wurde."), "decided_on")
     if data.effective_date is None:
-        raise DecisionError(_l("Bitte geben Sie an, ab wann die Entscheidung gilt."),
-                            "effective_date")
+        raise DecisionError(_l("Bitte geben Sie an, ab wann die Entscheidung gilt."), "effective_date")
     if data.effective_date < data.decided_on and not data.confirm_early_effective:
-        raise DecisionError(_l("Das Datum „gilt ab“ liegt vor dem Entscheidungsdatum. Bitte "
-                               "prüfen Sie es oder bestätigen Sie es ausdrücklich."),
-                            "effective_date")
+        raise DecisionError(
+            _l(
+                "Das Datum „gilt ab“ liegt vor dem Entscheidungsdatum. Bitte "
+                "prüfen Sie es oder bestätigen Sie es ausdrücklich."
+            ),
+            "effective_date",
+        )
 
 
 def data_from(decision: Decision) -> DecisionData:
     """The decision's current content as form data (for publishing and editing)."""
     values = {name: getattr(decision, name) for name in TEXT_FIELDS + PLAIN_FIELDS}
     return DecisionData(
-        **values, unit_id=decision.unit_id, topic_id=decision.topic_id,
+        **values,
+        unit_id=decision.unit_id,
+        topic_id=decision.topic_id,
         affected_unit_ids=[unit.id for unit in decision.affected_units],
         alternatives=[(alt.title, alt.why_not) for alt in decision.alternatives],
         # A stored draft with an early effective date was saved knowingly.
-        confirm_early_effective=True)
+        confirm_early_effective=True,
+    )
 
 
 def snapshot(decision: Decision) -> dict:
     """Everything a reader sees, as text, for revisions and their diffs."""
+
     def day(value):
         return value.isoformat() if value else ""
 
     return {
-        "title": decision.title, "summary": decision.summary, "context": decision.context,
-        "decision_text": decision.decision_text, "rationale": decision.rationale,
-        "alternatives": "\n".join(f"{alt.title}: {alt.why_not}".strip()
-                                  for alt in decision.alternatives),
+        "title": decision.title,
+        "summary": decision.summary,
+        "context": decision.context,
+        "decision_text": decision.decision_text,
+        "rationale": decision.rationale,
+        "alternatives": "\n".join(f"{alt.title}: {alt.why_not}".strip() for alt in decision.alternatives),
         "consequences": decision.consequences,
         "affected_units": ", ".join(unit.name for unit in decision.affected_units),
         "unit": decision.unit.name if decision.unit else "",
-        "decided_on": day(decision.decided_on), "effective_date": day(decision.effective_date),
-        "review_date": day(decision.review_date), "decided_by": decision.decided_by,
+        "decided_on": day(decision.decided_on),
+        "effective_date": day(decision.effective_date),
+        "review_date": day(decision.review_date),
+        "decided_by": decision.decided_by,
         "consulted": decision.consulted,
         "works_council_involved": "ja" if decision.works_council_involved else "nein",
         "topic": decision.topic.name if decision.topic else "",
@@ -219,12 +258,14 @@ def _apply(actor: User, decision: Decision, data: DecisionData) -> None:
     if not title:
         raise DecisionError(_l("Bitte geben Sie einen Titel ein."), "title")
     if not permissions.leads_unit(actor, data.unit_id):
-        raise DecisionError(_l("Für diese Einheit dürfen Sie keine Entscheidungen "
-                               "veröffentlichen."), "unit_id")
+        raise DecisionError(
+            _l("Für diese Einheit dürfen Sie keine Entscheidungen veröffentlichen."), "unit_id"
+        )
     outside = [uid for uid in data.affected_unit_ids if not permissions.leads_unit(actor, uid)]
     if outside:
-        raise DecisionError(_l("Sie dürfen nur Einheiten in Ihrem Leitungsbereich auswählen."),
-                            "affected_unit_ids")
+        raise DecisionError(
+            _l("Sie dürfen nur Einheiten in Ihrem Leitungsbereich auswählen."), "affected_unit_ids"
+        )
     if data.topic_id and db.session.get(Topic, data.topic_id) is None:
         raise DecisionError(_l("Dieses Thema gibt es nicht."), "topic_id")
     decision.title = title
@@ -234,22 +275,30 @@ def _apply(actor: User, decision: Decision, data: DecisionData) -> None:
         setattr(decision, name, getattr(data, name))
     decision.unit = db.session.get(OrgUnit, data.unit_id)
     decision.topic_id = data.topic_id or None
-    decision.affected_units = list(db.session.scalars(
-        select(OrgUnit).where(OrgUnit.id.in_(data.affected_unit_ids or [-1]))))
+    decision.affected_units = list(
+        db.session.scalars(select(OrgUnit).where(OrgUnit.id.in_(data.affected_unit_ids or [-1])))
+    )
     decision.alternatives = [
         DecisionAlternative(position=index, title=title.strip(), why_not=(why_not or "").strip())
-        for index, (title, why_not) in enumerate(
-            (t, w) for t, w in data.alternatives if (t or "").strip())]
+        for index, (title, why_not) in enumerate((t, w) for t, w in data.alternatives if (t or "").strip())
+    ]
     decision.updated_at = clock.now()
 
 
-def _add_revision(actor: User, decision: Decision, kind: str, reason: str,
-                  substantive: bool) -> DecisionRevision:
+def _add_revision(
+    actor: User, decision: Decision, kind: str, reason: str, substantive: bool
+) -> DecisionRevision:
     db.session.flush()
     decision.revision_count += 1
-    revision = DecisionRevision(decision_id=decision.id, number=decision.revision_count,
-                                kind=kind, author_id=actor.id, reason=reason[:MAX_REASON],
-                                is_substantive=substantive, snapshot=snapshot(decision))
+    revision = DecisionRevision(
+        decision_id=decision.id,
+        number=decision.revision_count,
+        kind=kind,
+        author_id=actor.id,
+        reason=reason[:MAX_REASON],
+        is_substantive=substantive,
+        snapshot=snapshot(decision),
+    )
     db.session.add(revision)
     db.session.flush()
     return revision
@@ -257,29 +306,34 @@ def _add_revision(actor: User, decision: Decision, kind: str, reason: str,
 
 def _check_successor(decision: Decision, successor: Decision | None) -> None:
     if successor is None:
-        raise DecisionError(_l("Bitte wählen Sie die Entscheidung, die diese ersetzt."),
-                            "successor_id")
+        raise DecisionError(_l("Bitte wählen Sie die Entscheidung, die diese ersetzt."), "successor_id")
     if successor.id == decision.id:
-        raise DecisionError(_l("Eine Entscheidung kann sich nicht selbst ersetzen."),
-                            "successor_id")
+        raise DecisionError(_l("Eine Entscheidung kann sich nicht selbst ersetzen."), "successor_id")
     if successor.is_draft:
-        raise DecisionError(_l("Die ersetzende Entscheidung muss veröffentlicht sein."),
-                            "successor_id")
+        raise DecisionError(_l("Die ersetzende Entscheidung muss veröffentlicht sein."), "successor_id")
     seen, current = set(), successor
     while current is not None and current.id not in seen:
         if current.id == decision.id:
-            raise DecisionError(_l("Das ergäbe einen Kreis: Die gewählte Entscheidung wird "
-                                   "(über andere) schon durch diese ersetzt."), "successor_id")
+            raise DecisionError(
+                _l(
+                    "Das ergäbe einen Kreis: Die gewählte Entscheidung wird "
+                    "(über andere) schon durch diese ersetzt."
+                ),
+                "successor_id",
+            )
         seen.add(current.id)
         current = current.superseded_by
 
 
 def followers(decision: Decision) -> list[User]:
-    return list(db.session.scalars(
-        select(User).join(DecisionFollow, DecisionFollow.user_id == User.id)
-        .where(DecisionFollow.decision_id == decision.id)))
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(DecisionFollow, DecisionFollow.user_id == User.id)
+            .where(DecisionFollow.decision_id == decision.id)
+        )
+    )
 
 
 def _notify_followers(decision: Decision, actor: User, message) -> None:
-    notify(followers(decision), "decision.changed", message, decision_url(decision),
-           exclude=actor)
+    notify(followers(decision), "decision.changed", message, decision_url(decision), exclude=actor)

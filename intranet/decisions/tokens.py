@@ -31,20 +31,24 @@ def create_token(user: User, kind: str, label: str) -> tuple[DecisionToken, str]
     if len(label) > 80:
         raise DecisionError(_l("Höchstens 80 Zeichen."), "label")
     if len(active_tokens(user)) >= MAX_ACTIVE:
-        raise DecisionError(_l("Sie haben schon 10 aktive Schlüssel. Bitte widerrufen Sie "
-                               "zuerst einen."), "label")
+        raise DecisionError(
+            _l("Sie haben schon 10 aktive Schlüssel. Bitte widerrufen Sie zuerst einen."), "label"
+        )
     secret = secrets.token_urlsafe(32)
-    token = DecisionToken(user_id=user.id, kind=kind, label=label, token_hash=_hash(secret),
-                          hint=secret[:6])
+    token = DecisionToken(user_id=user.id, kind=kind, label=label, token_hash=_hash(secret), hint=secret[:6])
     db.session.add(token)
     db.session.flush()
     return token, secret
 
 
 def active_tokens(user: User) -> list[DecisionToken]:
-    return list(db.session.scalars(select(DecisionToken).where(
-        DecisionToken.user_id == user.id, DecisionToken.revoked_at.is_(None))
-        .order_by(DecisionToken.created_at.desc(), DecisionToken.id.desc())))
+    return list(
+        db.session.scalars(
+            select(DecisionToken)
+            .where(DecisionToken.user_id == user.id, DecisionToken.revoked_at.is_(None))
+            .order_by(DecisionToken.created_at.desc(), DecisionToken.id.desc())
+        )
+    )
 
 
 def revoke_token(user: User, token: DecisionToken) -> None:
@@ -60,10 +64,13 @@ def user_for_token(secret: str | None, kind: str) -> User | None:
     """The active owner of a valid, unrevoked token of this kind – or None."""
     if not secret or len(secret) > 200:
         return None
-    token = db.session.scalar(select(DecisionToken).where(
-        DecisionToken.token_hash == _hash(secret), DecisionToken.kind == kind,
-        DecisionToken.revoked_at.is_(None)))
+    token = db.session.scalar(
+        select(DecisionToken).where(
+            DecisionToken.token_hash == _hash(secret),
+            DecisionToken.kind == kind,
+            DecisionToken.revoked_at.is_(None),
+        )
+    )
     if token is None or not token.user.is_active_account:
         return None
     return token.user
-

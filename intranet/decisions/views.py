@@ -37,14 +37,22 @@ def _signed_in():
 def load_decision(decision_id: int, with_questions: bool = False) -> Decision:
     if decision_id > MAX_ID:  # larger than any stored id (and than SQLite's integers)
         abort(404)
-    options = [joinedload(Decision.unit), joinedload(Decision.owner), joinedload(Decision.topic),
-               joinedload(Decision.superseded_by), selectinload(Decision.supersedes),
-               selectinload(Decision.affected_units), selectinload(Decision.alternatives)]
+    options = [
+        joinedload(Decision.unit),
+        joinedload(Decision.owner),
+        joinedload(Decision.topic),
+        joinedload(Decision.superseded_by),
+        selectinload(Decision.supersedes),
+        selectinload(Decision.affected_units),
+        selectinload(Decision.alternatives),
+    ]
     if with_questions:
-        options.append(selectinload(Decision.questions).options(
-            joinedload(DecisionQuestion.asker), joinedload(DecisionQuestion.answered_by)))
-    decision = db.session.scalar(select(Decision).options(*options)
-                                 .where(Decision.id == decision_id))
+        options.append(
+            selectinload(Decision.questions).options(
+                joinedload(DecisionQuestion.asker), joinedload(DecisionQuestion.answered_by)
+            )
+        )
+    decision = db.session.scalar(select(Decision).options(*options).where(Decision.id == decision_id))
     if decision is None:
         abort(404)
     permissions.require(permissions.can_view_decision(current_user, decision), hide=True)
@@ -54,8 +62,11 @@ def load_decision(decision_id: int, with_questions: bool = False) -> Decision:
 def filter_form() -> tuple[RegisterFilterForm, RegisterFilter, bool]:
     """The register's GET filters; invalid ones are reported and ignored."""
     form = RegisterFilterForm(request.args)
-    form.set_choices(org_tree().choices(active_only=False), topic_choices(),
-                     with_drafts=bool(permissions.leadership_unit_ids(current_user)))
+    form.set_choices(
+        org_tree().choices(active_only=False),
+        topic_choices(),
+        with_drafts=bool(permissions.leadership_unit_ids(current_user)),
+    )
     valid = form.validate()
     if form.unit.data and org_tree().get(form.unit.data) is None:
         form.unit.errors.append(_("Diese Einheit gibt es nicht."))
@@ -64,33 +75,45 @@ def filter_form() -> tuple[RegisterFilterForm, RegisterFilter, bool]:
     valid = valid and not form.unit.errors and not form.topic.errors
     filters = RegisterFilter(
         q=(form.q.data or "").strip() if not form.q.errors else "",
-        mine=bool(form.mine.data), unit_id=(form.unit.data or None) if not form.unit.errors
-        else None, topic_id=(form.topic.data or None) if not form.topic.errors else None,
+        mine=bool(form.mine.data),
+        unit_id=(form.unit.data or None) if not form.unit.errors else None,
+        topic_id=(form.topic.data or None) if not form.topic.errors else None,
         status=form.status.data or "",
         date_from=None if form.date_from.errors else form.date_from.data,
-        date_to=None if form.date_to.errors else form.date_to.data)
+        date_to=None if form.date_to.errors else form.date_to.data,
+    )
     return form, filters, valid
 
 
 @bp.get("/")
 def index():
     form, filters, valid = filter_form()
-    page = db.paginate(register_query(current_user, filters),
-                       per_page=current_app.config["LOTSE_PER_PAGE"], error_out=False)
-    return render_page_or_partial("decisions/index.html", "decisions/partials/_results.html",
-                                  "decision-results", form=form, page=page,
-                                  announce=wants_partial("decision-results")), (
-        200 if valid else 422)
+    page = db.paginate(
+        register_query(current_user, filters), per_page=current_app.config["LOTSE_PER_PAGE"], error_out=False
+    )
+    return render_page_or_partial(
+        "decisions/index.html",
+        "decisions/partials/_results.html",
+        "decision-results",
+        form=form,
+        page=page,
+        announce=wants_partial("decision-results"),
+    ), (200 if valid else 422)
 
 
 @bp.get("/timeline")
 def timeline_page():
     form, filters, valid = filter_form()
     upcoming, recent = timeline(current_user, filters, local_today())
-    return render_page_or_partial("decisions/timeline.html", "decisions/partials/_timeline.html",
-                                  "timeline-results", form=form, upcoming=upcoming,
-                                  recent=recent, announce=wants_partial("timeline-results")), (
-        200 if valid else 422)
+    return render_page_or_partial(
+        "decisions/timeline.html",
+        "decisions/partials/_timeline.html",
+        "timeline-results",
+        form=form,
+        upcoming=upcoming,
+        recent=recent,
+        announce=wants_partial("timeline-results"),
+    ), (200 if valid else 422)
 
 
 @bp.get("/<int:decision_id>")
@@ -98,15 +121,24 @@ def detail(decision_id):
     from intranet.decisions.forms import AnswerForm, QuestionForm
 
     decision = load_decision(decision_id, with_questions=True)
-    return render_template("decisions/detail.html", decision=decision,
-                           **detail_context(decision), question_form=QuestionForm(),
-                           answer_form=AnswerForm())
+    return render_template(
+        "decisions/detail.html",
+        decision=decision,
+        **detail_context(decision),
+        question_form=QuestionForm(),
+        answer_form=AnswerForm(),
+    )
 
 
 def detail_context(decision: Decision) -> dict:
     """Per-user state of the decision page, in a fixed number of queries."""
-    context = {"following": False, "acknowledged": False, "aggregates": None, "k": None,
-               "links": linked_items(decision)}
+    context = {
+        "following": False,
+        "acknowledged": False,
+        "aggregates": None,
+        "k": None,
+        "links": linked_items(decision),
+    }
     if decision.is_published:
         context["following"] = engagement.is_following(current_user, decision)
     if permissions.can_acknowledge_decision(current_user, decision):
@@ -120,10 +152,11 @@ def detail_context(decision: Decision) -> dict:
 def history(decision_id):
     decision = load_decision(decision_id)
     revisions = db.session.scalars(
-        select(DecisionRevision).options(defer(DecisionRevision.snapshot),
-                                         joinedload(DecisionRevision.author))
+        select(DecisionRevision)
+        .options(defer(DecisionRevision.snapshot), joinedload(DecisionRevision.author))
         .where(DecisionRevision.decision_id == decision.id)
-        .order_by(DecisionRevision.number.desc())).all()
+        .order_by(DecisionRevision.number.desc())
+    ).all()
     return render_template("decisions/history.html", decision=decision, revisions=revisions)
 
 
@@ -133,15 +166,24 @@ def diff(decision_id):
     numbers = [request.args.get("from", type=int), request.args.get("to", type=int)]
     if None in numbers:
         abort(400)
-    revisions = {rev.number: rev for rev in db.session.scalars(
-        select(DecisionRevision).options(joinedload(DecisionRevision.author))
-        .where(DecisionRevision.decision_id == decision.id,
-               DecisionRevision.number.in_(numbers)))}
+    revisions = {
+        rev.number: rev
+        for rev in db.session.scalars(
+            select(DecisionRevision)
+            .options(joinedload(DecisionRevision.author))
+            .where(DecisionRevision.decision_id == decision.id, DecisionRevision.number.in_(numbers))
+        )
+    }
     if any(number not in revisions for number in numbers):
         abort(404)
     old, new = (revisions[number] for number in sorted(numbers))
-    return render_template("decisions/diff.html", decision=decision, old=old, new=new,
-                           changes=diff_snapshots(old.snapshot, new.snapshot))
+    return render_template(
+        "decisions/diff.html",
+        decision=decision,
+        old=old,
+        new=new,
+        changes=diff_snapshots(old.snapshot, new.snapshot),
+    )
 
 
 from intranet.decisions import views_edit, views_engage  # noqa: E402,F401 - register routes

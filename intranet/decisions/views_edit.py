@@ -58,11 +58,16 @@ def create():
             _put_error(form, error)
         else:
             db.session.commit()
-            flash(_("Die Entscheidung wurde veröffentlicht.") if decision.is_published
-                  else _("Der Entwurf wurde gespeichert."), "success")
+            flash(
+                _("Die Entscheidung wurde veröffentlicht.")
+                if decision.is_published
+                else _("Der Entwurf wurde gespeichert."),
+                "success",
+            )
             return redirect_after_post(url_for("decisions.detail", decision_id=decision.id))
     return render_template("decisions/form.html", form=form, decision=None), (
-        422 if form.errors or form.form_errors else 200)
+        422 if form.errors or form.form_errors else 200
+    )
 
 
 @bp.route("/<int:decision_id>/edit", methods=["GET", "POST"])
@@ -72,8 +77,9 @@ def edit(decision_id):
     form = decision_form(decision)
     if form.validate_on_submit():
         try:
-            services.update_decision(current_user, decision, form.to_data(), form.reason.data,
-                                     bool(form.is_substantive.data))
+            services.update_decision(
+                current_user, decision, form.to_data(), form.reason.data, bool(form.is_substantive.data)
+            )
             if "publish" in request.form and decision.is_draft:
                 services.publish_decision(current_user, decision, form.to_data())
         except services.DecisionError as error:
@@ -85,7 +91,8 @@ def edit(decision_id):
             flash(_("Die Änderungen wurden gespeichert."), "success")
             return redirect_after_post(url_for("decisions.detail", decision_id=decision.id))
     return render_template("decisions/form.html", form=form, decision=decision), (
-        422 if form.errors or form.form_errors else 200)
+        422 if form.errors or form.form_errors else 200
+    )
 
 
 @bp.post("/<int:decision_id>/publish")
@@ -107,7 +114,9 @@ def successor_choices(decision: Decision) -> list[tuple[int, str]]:
     rows = db.session.execute(
         select(Decision.id, Decision.title)
         .where(Decision.id != decision.id, Decision.status.in_(("decided", "implemented")))
-        .order_by(Decision.published_at.desc(), Decision.id.desc()).limit(300)).all()
+        .order_by(Decision.published_at.desc(), Decision.id.desc())
+        .limit(300)
+    ).all()
     return [(row.id, _("Nr. %(id)d: %(title)s", id=row.id, title=row.title)) for row in rows]
 
 
@@ -122,8 +131,7 @@ def change_status(decision_id):
         if successor is not None and not permissions.can_view_decision(current_user, successor):
             successor = None  # another scope's draft: as if it did not exist
         try:
-            services.change_status(current_user, decision, form.status.data, form.reason.data,
-                                   successor)
+            services.change_status(current_user, decision, form.status.data, form.reason.data, successor)
         except services.DecisionError as error:
             db.session.rollback()
             decision = load_decision(decision_id)
@@ -133,4 +141,5 @@ def change_status(decision_id):
             flash(_("Der Status wurde geändert."), "success")
             return redirect_after_post(url_for("decisions.detail", decision_id=decision.id))
     return render_template("decisions/status.html", form=form, decision=decision), (
-        422 if form.errors or form.form_errors else 200)
+        422 if form.errors or form.form_errors else 200
+    )

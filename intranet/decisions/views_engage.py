@@ -30,11 +30,14 @@ def follow(decision_id):
     permissions.require(permissions.can_follow_decision(current_user, decision))
     following = engagement.set_following(current_user, decision, request.form.get("follow") == "1")
     db.session.commit()
-    flash(_("Sie folgen dieser Entscheidung jetzt.") if following
-          else _("Sie folgen dieser Entscheidung nicht mehr."), "success")
+    flash(
+        _("Sie folgen dieser Entscheidung jetzt.")
+        if following
+        else _("Sie folgen dieser Entscheidung nicht mehr."),
+        "success",
+    )
     if wants_partial("follow-region"):
-        return render_template("decisions/partials/_follow.html", decision=decision,
-                               following=following)
+        return render_template("decisions/partials/_follow.html", decision=decision, following=following)
     return redirect_after_post(_detail_url(decision))
 
 
@@ -46,16 +49,20 @@ def acknowledge(decision_id):
     db.session.commit()
     flash(_("Danke! Sie haben die Entscheidung zur Kenntnis genommen."), "success")
     if wants_partial("ack-region"):
-        return render_template("decisions/partials/_ack.html", decision=decision,
-                               acknowledged=True)
+        return render_template("decisions/partials/_ack.html", decision=decision, acknowledged=True)
     return redirect_after_post(_detail_url(decision))
 
 
 def _detail_with_errors(decision, question_form, answer_form, failed_question=None):
     decision = load_decision(decision.id, with_questions=True)
-    return render_template("decisions/detail.html", decision=decision,
-                           **detail_context(decision), question_form=question_form,
-                           answer_form=answer_form, failed_question=failed_question), 422
+    return render_template(
+        "decisions/detail.html",
+        decision=decision,
+        **detail_context(decision),
+        question_form=question_form,
+        answer_form=answer_form,
+        failed_question=failed_question,
+    ), 422
 
 
 @bp.post("/<int:decision_id>/questions")
@@ -70,8 +77,10 @@ def ask(decision_id):
             form.body.errors.append(error.message)
         else:
             db.session.commit()
-            flash(_("Ihre Frage wurde gesendet. Sie werden benachrichtigt, sobald sie "
-                    "beantwortet ist."), "success")
+            flash(
+                _("Ihre Frage wurde gesendet. Sie werden benachrichtigt, sobald sie beantwortet ist."),
+                "success",
+            )
             return redirect_after_post(_detail_url(decision, f"frage-{question.id}"))
     db.session.rollback()
     return _detail_with_errors(decision, form, AnswerForm())
@@ -113,8 +122,13 @@ def token_list():
             form = TokenForm(formdata=None)
     # The secret is shown exactly once, in this response: it never goes into a redirect,
     # the session or the flash messages.
-    return render_template("decisions/tokens.html", form=form, tokens=tokens.active_tokens(
-        current_user), created=created, secret=secret), (422 if form.errors else 200)
+    return render_template(
+        "decisions/tokens.html",
+        form=form,
+        tokens=tokens.active_tokens(current_user),
+        created=created,
+        secret=secret,
+    ), (422 if form.errors else 200)
 
 
 @bp.post("/tokens/<int:token_id>/revoke")
@@ -163,5 +177,8 @@ def calendar():
 
 def _calendar_response(data: bytes) -> Response:
     stamp = clock.now().strftime("%Y%m%d")
-    return Response(data, mimetype="text/calendar", headers={
-        "Content-Disposition": f'attachment; filename="entscheidungen-{stamp}.ics"'})
+    return Response(
+        data,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="entscheidungen-{stamp}.ics"'},
+    )

@@ -24,18 +24,18 @@ DEZERNATE = {
     "Dezernat 2 – Recht, Ordnung und Verkehr": [
         ("Amt 30 – Rechtsamt", ["Rechtsberatung", "Widersprüche", "Vergaberecht"]),
         ("Amt 32 – Ordnungsamt", ["Allgemeine Ordnung", "Gewerbe", "Ausländerbehörde"]),
-        ("Amt 33 – Straßenverkehrsamt", ["Zulassungsstelle", "Führerscheinstelle",
-                                          "Verkehrslenkung"]),
-        ("Amt 37 – Brand- und Katastrophenschutz", ["Brandschutz", "Katastrophenschutz",
-                                                    "Rettungsdienst"]),
+        ("Amt 33 – Straßenverkehrsamt", ["Zulassungsstelle", "Führerscheinstelle", "Verkehrslenkung"]),
+        ("Amt 37 – Brand- und Katastrophenschutz", ["Brandschutz", "Katastrophenschutz", "Rettungsdienst"]),
         ("Amt 38 – Veterinäramt", ["Tiergesundheit", "Lebensmittelüberwachung", "Tierschutz"]),
         ("Amt 39 – Bürgerservice", ["Bürgerbüro", "Telefonzentrale", "Onlinedienste"]),
     ],
     "Dezernat 3 – Soziales, Jugend und Gesundheit": [
         ("Amt 50 – Sozialamt", ["Grundsicherung", "Eingliederungshilfe", "Hilfe zur Pflege"]),
         ("Amt 51 – Jugendamt", ["Sozialer Dienst", "Kindertagesbetreuung", "Unterhalt"]),
-        ("Amt 53 – Gesundheitsamt", ["Infektionsschutz", "Kinder- und Jugendgesundheit",
-                                     "Sozialpsychiatrie"]),
+        (
+            "Amt 53 – Gesundheitsamt",
+            ["Infektionsschutz", "Kinder- und Jugendgesundheit", "Sozialpsychiatrie"],
+        ),
         ("Amt 54 – Versorgungsamt", ["Schwerbehindertenrecht", "Elterngeld", "BAföG"]),
         ("Amt 55 – Integration", ["Migrationsberatung", "Sprachförderung", "Ehrenamt"]),
         ("Amt 56 – Jobcenter-Koordination", ["Leistungen", "Arbeitsmarkt", "Controlling"]),
@@ -43,8 +43,7 @@ DEZERNATE = {
     "Dezernat 4 – Bauen, Umwelt und Landwirtschaft": [
         ("Amt 60 – Baurechtsamt", ["Baugenehmigung", "Bauaufsicht", "Denkmalschutz"]),
         ("Amt 61 – Kreisplanung", ["Regionalplanung", "Mobilität", "Klimaschutz"]),
-        ("Amt 62 – Vermessungsamt", ["Liegenschaftskataster", "Geoinformation",
-                                     "Flurneuordnung"]),
+        ("Amt 62 – Vermessungsamt", ["Liegenschaftskataster", "Geoinformation", "Flurneuordnung"]),
         ("Amt 66 – Straßenbauamt", ["Straßenplanung", "Straßenunterhaltung", "Brückenbau"]),
         ("Amt 70 – Umweltschutzamt", ["Wasserwirtschaft", "Immissionsschutz", "Abfallrecht"]),
         ("Amt 73 – Landwirtschaftsamt", ["Förderung", "Beratung Landwirtschaft", "Forst"]),
@@ -61,16 +60,23 @@ DEZERNATE = {
 DEMO_ACCOUNTS = [
     # email, name, unit path suffix, roles [(role, unit path suffix or None)]
     ("mitarbeiterin@lotse.example", "Petra Schneider", ["Amt 32 – Ordnungsamt", "Gewerbe"], []),
-    ("lotse@lotse.example", "Thomas Weber", ["Amt 32 – Ordnungsamt", "Allgemeine Ordnung"],
-     [("guide", ["Amt 32 – Ordnungsamt"])]),
+    (
+        "lotse@lotse.example",
+        "Thomas Weber",
+        ["Amt 32 – Ordnungsamt", "Allgemeine Ordnung"],
+        [("guide", ["Amt 32 – Ordnungsamt"])],
+    ),
     ("leitung@lotse.example", "Dr. Claudia Hoffmann", [], [("leadership", [])]),
-    ("admin@lotse.example", "Martin Keller", ["Amt 10 – Hauptamt", "IT und Digitalisierung"],
-     [("admin", None)]),
+    (
+        "admin@lotse.example",
+        "Martin Keller",
+        ["Amt 10 – Hauptamt", "IT und Digitalisierung"],
+        [("admin", None)],
+    ),
 ]
 DEMO_DEZERNAT = "Dezernat 2 – Recht, Ordnung und Verkehr"
 # Ämter left without a guide of their own, so the coverage view has something to show.
-AEMTER_WITHOUT_GUIDE = {"Amt 14 – Rechnungsprüfungsamt", "Amt 62 – Vermessungsamt",
-                        "Amt 81 – Tourismus"}
+AEMTER_WITHOUT_GUIDE = {"Amt 14 – Rechnungsprüfungsamt", "Amt 62 – Vermessungsamt", "Amt 81 – Tourismus"}
 
 
 TOPICS = [
@@ -104,7 +110,8 @@ def seed() -> str:
             number = amt_name.split()[1]
             for index, sg_name in enumerate(sachgebiete, start=1):
                 units[(dezernat_name, amt_name, sg_name)] = OrgUnit(
-                    name=f"SG {number}.{index} {sg_name}", kind="sachgebiet", parent=amt)
+                    name=f"SG {number}.{index} {sg_name}", kind="sachgebiet", parent=amt
+                )
     db.session.add_all(units.values())
     db.session.flush()
 
@@ -112,8 +119,11 @@ def seed() -> str:
         if not suffix:
             return units[(dezernat,)]
         if len(suffix) == 1:
-            return units[(dezernat, suffix[0])] if (dezernat, suffix[0]) in units else next(
-                u for k, u in units.items() if len(k) == 2 and k[1] == suffix[0])
+            return (
+                units[(dezernat, suffix[0])]
+                if (dezernat, suffix[0]) in units
+                else next(u for k, u in units.items() if len(k) == 2 and k[1] == suffix[0])
+            )
         key = next(k for k in units if len(k) == 3 and k[1] == suffix[0] and k[2] == suffix[1])
         return units[key]
 
@@ -123,8 +133,13 @@ def seed() -> str:
         nonlocal counter
         counter += 1
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
-        user = User(email=email or email_for(first, last, counter), name=name or f"{first} {last}",
-                    unit=unit, password_hash=demo_hash, locale="de")
+        user = User(
+            email=email or email_for(first, last, counter),
+            name=name or f"{first} {last}",
+            unit=unit,
+            password_hash=demo_hash,
+            locale="de",
+        )
         db.session.add(user)
         return user
 
@@ -135,21 +150,22 @@ def seed() -> str:
     person(root)  # Landrätin/Landrat's office
     for email, name, suffix, roles in DEMO_ACCOUNTS:
         if suffix and suffix[0].startswith("Amt 10"):
-            unit = units[("Dezernat 1 – Zentrale Dienste und Finanzen", suffix[0],
-                          suffix[1])]
+            unit = units[("Dezernat 1 – Zentrale Dienste und Finanzen", suffix[0], suffix[1])]
         else:
             unit = unit_for(suffix)
         user = person(unit, name, email)
         for role, scope in roles:
-            user.role_assignments.append(RoleAssignment(
-                role=role, unit=None if scope is None else unit_for(scope)))
+            user.role_assignments.append(
+                RoleAssignment(role=role, unit=None if scope is None else unit_for(scope))
+            )
 
     # Guides at every level: one at the top, one per Dezernat, one per Amt (with gaps).
     people_by_unit[id(root)] = [person(root)]
     _assign(people_by_unit[id(root)][0], "guide", root)
     for key, unit in units.items():
-        if len(key) == 1 or (len(key) == 2 and key[1] not in AEMTER_WITHOUT_GUIDE
-                             and key[1] != "Amt 32 – Ordnungsamt"):
+        if len(key) == 1 or (
+            len(key) == 2 and key[1] not in AEMTER_WITHOUT_GUIDE and key[1] != "Amt 32 – Ordnungsamt"
+        ):
             _assign(people_by_unit[id(unit)][0], "guide", unit)
         if len(key) == 1 and key[0] != DEMO_DEZERNAT:
             _assign(people_by_unit[id(unit)][0], "leadership", unit)

@@ -31,8 +31,10 @@ KIND_LABELS = {
     "praise": _l("Lob"),
 }
 KIND_HINTS = {
-    "lesson": _l("Etwas ist schiefgegangen oder fast schiefgegangen – und daraus können alle "
-                 "lernen. Es geht um Abläufe, nicht um Schuld."),
+    "lesson": _l(
+        "Etwas ist schiefgegangen oder fast schiefgegangen – und daraus können alle "
+        "lernen. Es geht um Abläufe, nicht um Schuld."
+    ),
     "idea": _l("Ein Vorschlag, wie etwas einfacher, schneller oder besser gehen kann."),
     "concern": _l("Etwas macht Ihnen Sorgen, oder Sie haben eine Frage zur Veränderung."),
     "praise": _l("Etwas hat gut geklappt – sagen Sie es weiter."),
@@ -47,32 +49,51 @@ LESSON_REQUIRED = ("what_happened", "what_learned")
 
 class PostForm(FlaskForm):
     kind = HiddenField()
-    title = StringField(_l("Überschrift"), validators=[DataRequired(REQUIRED), _max(TITLE_MAX)],
-                        description=_l("Ein kurzer Satz, worum es geht."))
-    body = TextAreaField(_l("Ihr Beitrag"), validators=[_max(TEXT_MAX)],
-                         description=_l("Sie können Markdown verwenden, z. B. **fett** oder "
-                                        "Listen mit „-“."))
-    what_happened = TextAreaField(_l("Was ist passiert?"), validators=[_max(TEXT_MAX)],
-                                  description=_l("Beschreiben Sie den Ablauf, ohne Namen zu "
-                                                 "nennen."))
-    what_helped = TextAreaField(_l("Was hat geholfen?"), validators=[_max(TEXT_MAX)],
-                                description=_l("Optional."))
+    title = StringField(
+        _l("Überschrift"),
+        validators=[DataRequired(REQUIRED), _max(TITLE_MAX)],
+        description=_l("Ein kurzer Satz, worum es geht."),
+    )
+    body = TextAreaField(
+        _l("Ihr Beitrag"),
+        validators=[_max(TEXT_MAX)],
+        description=_l("Sie können Markdown verwenden, z. B. **fett** oder Listen mit „-“."),
+    )
+    what_happened = TextAreaField(
+        _l("Was ist passiert?"),
+        validators=[_max(TEXT_MAX)],
+        description=_l("Beschreiben Sie den Ablauf, ohne Namen zu nennen."),
+    )
+    what_helped = TextAreaField(
+        _l("Was hat geholfen?"), validators=[_max(TEXT_MAX)], description=_l("Optional.")
+    )
     what_learned = TextAreaField(_l("Was haben wir gelernt?"), validators=[_max(TEXT_MAX)])
-    what_prevents = TextAreaField(_l("Was würde es beim nächsten Mal verhindern?"),
-                                  validators=[_max(TEXT_MAX)], description=_l("Optional."))
-    identity = RadioField(_l("Wie möchten Sie veröffentlichen?"), default="named", choices=[
-        ("named", _l("Mit meinem Namen")),
-        ("anonymous", _l("Anonym – ohne jeden Bezug zu meiner Person"))],
-        validators=[DataRequired(_l("Bitte wählen Sie, ob mit Namen oder anonym."))])
+    what_prevents = TextAreaField(
+        _l("Was würde es beim nächsten Mal verhindern?"),
+        validators=[_max(TEXT_MAX)],
+        description=_l("Optional."),
+    )
+    identity = RadioField(
+        _l("Wie möchten Sie veröffentlichen?"),
+        default="named",
+        choices=[
+            ("named", _l("Mit meinem Namen")),
+            ("anonymous", _l("Anonym – ohne jeden Bezug zu meiner Person")),
+        ],
+        validators=[DataRequired(_l("Bitte wählen Sie, ob mit Namen oder anonym."))],
+    )
     unit_id = SelectField(_l("Organisationseinheit (optional)"), coerce=int, default=0)
     topic_id = SelectField(_l("Thema (optional)"), coerce=int, default=0)
 
     def set_choices(self, units, topics, k: int) -> None:
         self.unit_id.choices = [(0, _l("– keine Angabe –"))] + units
         self.topic_id.choices = topics
-        self.unit_id.description = _l("Bei anonymen Beiträgen nur Einheiten mit mindestens "
-                                      "%(k)d aktiven Mitgliedern – sonst könnte man Sie "
-                                      "erkennen.", k=k)
+        self.unit_id.description = _l(
+            "Bei anonymen Beiträgen nur Einheiten mit mindestens "
+            "%(k)d aktiven Mitgliedern – sonst könnte man Sie "
+            "erkennen.",
+            k=k,
+        )
 
     def required_fields(self) -> tuple[str, ...]:
         """Which text fields the chosen kind requires (marked as Pflichtfeld in the form)."""
@@ -94,11 +115,13 @@ class PostForm(FlaskForm):
 
 class CommentForm(FlaskForm):
     post_id = HiddenField()
-    body = TextAreaField(_l("Ihr Kommentar"), validators=[DataRequired(REQUIRED),
-                                                          _max(COMMENT_MAX)])
-    anonymous = BooleanField(_l("Anonym kommentieren"),
-                             description=_l("Dann wird nichts gespeichert, das auf Sie "
-                                            "verweist – auch nicht für die Administration."))
+    body = TextAreaField(_l("Ihr Kommentar"), validators=[DataRequired(REQUIRED), _max(COMMENT_MAX)])
+    anonymous = BooleanField(
+        _l("Anonym kommentieren"),
+        description=_l(
+            "Dann wird nichts gespeichert, das auf Sie verweist – auch nicht für die Administration."
+        ),
+    )
 
 
 class SupportForm(FlaskForm):
@@ -112,9 +135,13 @@ class EmptyForm(FlaskForm):
 
 class StatusForm(FlaskForm):
     status = SelectField(_l("Neuer Status"), choices=[])
-    answer = TextAreaField(_l("Offizielle Antwort"), validators=[_max(5000)],
-                           description=_l("Bei „umgesetzt“ und „nicht umgesetzt“ ist eine "
-                                          "Begründung Pflicht. Alle können sie lesen."))
+    answer = TextAreaField(
+        _l("Offizielle Antwort"),
+        validators=[_max(5000)],
+        description=_l(
+            "Bei „umgesetzt“ und „nicht umgesetzt“ ist eine Begründung Pflicht. Alle können sie lesen."
+        ),
+    )
 
 
 class ReasonForm(FlaskForm):
@@ -122,43 +149,59 @@ class ReasonForm(FlaskForm):
 
 
 class ReportForm(FlaskForm):
-    reason = TextAreaField(_l("Was ist an diesem Beitrag nicht in Ordnung?"),
-                           validators=[DataRequired(REQUIRED), _max(1000)],
-                           description=_l("Die Moderation sieht Ihre Meldung mit Ihrem Namen."))
+    reason = TextAreaField(
+        _l("Was ist an diesem Beitrag nicht in Ordnung?"),
+        validators=[DataRequired(REQUIRED), _max(1000)],
+        description=_l("Die Moderation sieht Ihre Meldung mit Ihrem Namen."),
+    )
 
 
 class SecretForm(FlaskForm):
-    secret = StringField(_l("Ihr Zugangscode"), validators=[DataRequired(REQUIRED), _max(200)],
-                         render_kw={"autocomplete": "off", "spellcheck": "false"})
+    secret = StringField(
+        _l("Ihr Zugangscode"),
+        validators=[DataRequired(REQUIRED), _max(200)],
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
 
 
 class AnonymousReplyForm(FlaskForm):
     secret = HiddenField()
-    body = TextAreaField(_l("Ihre Antwort (anonym)"),
-                         validators=[DataRequired(REQUIRED), _max(COMMENT_MAX)])
+    body = TextAreaField(_l("Ihre Antwort (anonym)"), validators=[DataRequired(REQUIRED), _max(COMMENT_MAX)])
 
 
 class LinkForm(FlaskForm):
-    decision_id = IntegerField(_l("Nummer der Entscheidung"), validators=[Optional()],
-                               description=_l("Leer lassen, um die Verknüpfung zu lösen."))
-    pilot_id = IntegerField(_l("Nummer des Pilotprojekts"), validators=[Optional()],
-                            description=_l("Leer lassen, um die Verknüpfung zu lösen."))
+    decision_id = IntegerField(
+        _l("Nummer der Entscheidung"),
+        validators=[Optional()],
+        description=_l("Leer lassen, um die Verknüpfung zu lösen."),
+    )
+    pilot_id = IntegerField(
+        _l("Nummer des Pilotprojekts"),
+        validators=[Optional()],
+        description=_l("Leer lassen, um die Verknüpfung zu lösen."),
+    )
 
 
 class BoardFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    kind = SelectField(_l("Art"), validate_choice=False,
-                       choices=[("", _l("Alle Arten"))] + list(KIND_LABELS.items()))
+    kind = SelectField(
+        _l("Art"), validate_choice=False, choices=[("", _l("Alle Arten"))] + list(KIND_LABELS.items())
+    )
     status = SelectField(_l("Status"), validate_choice=False, choices=[])
     unit = SelectField(_l("Einheit"), coerce=int, validate_choice=False, default=0)
     topic = SelectField(_l("Thema"), coerce=int, validate_choice=False, default=0)
-    sort = SelectField(_l("Sortierung"), validate_choice=False, default="new", choices=[
-        ("new", _l("Neueste zuerst")), ("support", _l("Meiste Unterstützung"))])
-    mine = BooleanField(_l("Nur meine Beiträge mit Namen"),
-                        description=_l("Anonyme Beiträge sind nie dabei: Lotse weiß nicht, von "
-                                       "wem sie sind."))
+    sort = SelectField(
+        _l("Sortierung"),
+        validate_choice=False,
+        default="new",
+        choices=[("new", _l("Neueste zuerst")), ("support", _l("Meiste Unterstützung"))],
+    )
+    mine = BooleanField(
+        _l("Nur meine Beiträge mit Namen"),
+        description=_l("Anonyme Beiträge sind nie dabei: Lotse weiß nicht, von wem sie sind."),
+    )
 
     def set_choices(self, status_labels, units, topics) -> None:
         self.status.choices = [("", _l("Alle Status"))] + list(status_labels.items())

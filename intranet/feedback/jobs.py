@@ -27,18 +27,31 @@ KIND = "feedback_new_posts"
 def notify_new_posts() -> int:
     """Notify leadership (for their units) and admins of yesterday's posts, once a day."""
     today = today_local()
-    posts = db.session.scalars(select(FeedbackPost).where(
-        FeedbackPost.created_on == today - timedelta(days=1),
-        FeedbackPost.is_hidden.is_(False))).all()
+    posts = db.session.scalars(
+        select(FeedbackPost).where(
+            FeedbackPost.created_on == today - timedelta(days=1), FeedbackPost.is_hidden.is_(False)
+        )
+    ).all()
     if not posts:
         return 0
     day_start = datetime.combine(today, time(), ZoneInfo("Europe/Berlin"))
-    already = set(db.session.scalars(select(Notification.user_id).where(
-        Notification.kind == KIND, Notification.created_at >= day_start)))
+    already = set(
+        db.session.scalars(
+            select(Notification.user_id).where(
+                Notification.kind == KIND, Notification.created_at >= day_start
+            )
+        )
+    )
     responsible = db.session.scalars(
-        select(User).options(selectinload(User.role_assignments))
-        .where(User.is_active_account.is_(True), User.id.in_(
-            select(RoleAssignment.user_id).where(RoleAssignment.role.in_(("leadership", "admin"))))))
+        select(User)
+        .options(selectinload(User.role_assignments))
+        .where(
+            User.is_active_account.is_(True),
+            User.id.in_(
+                select(RoleAssignment.user_id).where(RoleAssignment.role.in_(("leadership", "admin")))
+            ),
+        )
+    )
     by_count: dict[int, list[User]] = defaultdict(list)
     for user in responsible:
         count = sum(permissions.can_answer_feedback(user, post) for post in posts)
@@ -46,8 +59,14 @@ def notify_new_posts() -> int:
             by_count[count].append(user)
     sent = 0
     for count, users in by_count.items():
-        sent += notify(users, KIND, lazy_ngettext(
-            "Feedback: %(num)d neuer Beitrag für Ihre Einheiten wartet auf eine Antwort.",
-            "Feedback: %(num)d neue Beiträge für Ihre Einheiten warten auf eine Antwort.", count),
-            "/feedback/?status=new")
+        sent += notify(
+            users,
+            KIND,
+            lazy_ngettext(
+                "Feedback: %(num)d neuer Beitrag für Ihre Einheiten wartet auf eine Antwort.",
+                "Feedback: %(num)d neue Beiträge für Ihre Einheiten warten auf eine Antwort.",
+                count,
+            ),
+            "/feedback/?status=new",
+        )
     return sent

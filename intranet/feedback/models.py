@@ -62,8 +62,7 @@ class FeedbackPost(db.Model):
         Index("ix_feedback_post_board_support", "is_hidden", "support_count"),
     )
 
-    id: Mapped[int] = mapped_column(RandomId, primary_key=True, autoincrement=False,
-                                    default=random_id)
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, autoincrement=False, default=random_id)
     kind: Mapped[str] = mapped_column(String(12), index=True)
     title: Mapped[str] = mapped_column(String(150))
     body: Mapped[str] = mapped_column(Text, default="")
@@ -107,8 +106,7 @@ class FeedbackComment(db.Model):
     __tablename__ = "feedback_comment"
     __table_args__ = (UniqueConstraint("post_id", "position"),)
 
-    id: Mapped[int] = mapped_column(RandomId, primary_key=True, autoincrement=False,
-                                    default=random_id)
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, autoincrement=False, default=random_id)
     post_id: Mapped[int] = mapped_column(ForeignKey("feedback_post.id"), index=True)
     # Order within the thread (1, 2, 3 …) – no clock time, see the module docstring.
     position: Mapped[int]

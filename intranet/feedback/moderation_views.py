@@ -19,8 +19,7 @@ from intranet.htmx import redirect_after_post
 
 def _status_form(post) -> StatusForm:
     form = StatusForm()
-    form.status.choices = [(key, label) for key, label in moderation.STATUS_LABELS.items()
-                           if key != "new"]
+    form.status.choices = [(key, label) for key, label in moderation.STATUS_LABELS.items() if key != "new"]
     if not form.is_submitted():
         form.status.data = {"new": "seen", "seen": "in_progress"}.get(post.status, post.status)
     return form
@@ -40,13 +39,20 @@ def status(post_id):
             error.show_on(form, "status")
         else:
             db.session.commit()
-            flash(_("Der Status ist jetzt „%(status)s“. Unterstützende und Folgende wurden "
-                    "benachrichtigt.", status=moderation.STATUS_LABELS[post.status]), "success")
+            flash(
+                _(
+                    "Der Status ist jetzt „%(status)s“. Unterstützende und Folgende wurden benachrichtigt.",
+                    status=moderation.STATUS_LABELS[post.status],
+                ),
+                "success",
+            )
             return redirect_after_post(url_for("feedback.show", post_id=post.id))
-    return render_template("feedback/status.html", post=post, form=form,
-                           link_form=LinkForm(decision_id=post.linked_decision_id,
-                                              pilot_id=post.linked_pilot_id)), (
-        422 if form.errors else 200)
+    return render_template(
+        "feedback/status.html",
+        post=post,
+        form=form,
+        link_form=LinkForm(decision_id=post.linked_decision_id, pilot_id=post.linked_pilot_id),
+    ), (422 if form.errors else 200)
 
 
 @bp.post("/<int:post_id>/verknuepfen")
@@ -65,27 +71,37 @@ def link(post_id):
             db.session.commit()
             flash(_("Die Verknüpfung wurde gespeichert."), "success")
             return redirect_after_post(url_for("feedback.show", post_id=post.id))
-    return render_template("feedback/status.html", post=post, form=_status_form(post),
-                           link_form=form), 422
+    return render_template("feedback/status.html", post=post, form=_status_form(post), link_form=form), 422
 
 
 @bp.get("/moderation")
 def moderation_queue():
     permissions.require(permissions.can_moderate_feedback(current_user))
-    page = db.paginate(select(FeedbackPost).where(FeedbackPost.open_report_count > 0)
-                       .order_by(FeedbackPost.open_report_count.desc(), FeedbackPost.id),
-                       per_page=25, error_out=False)
+    page = db.paginate(
+        select(FeedbackPost)
+        .where(FeedbackPost.open_report_count > 0)
+        .order_by(FeedbackPost.open_report_count.desc(), FeedbackPost.id),
+        per_page=25,
+        error_out=False,
+    )
     reports = db.session.scalars(
-        select(FeedbackReport).options(joinedload(FeedbackReport.reporter))
-        .where(FeedbackReport.post_id.in_([post.id for post in page.items]),
-               FeedbackReport.resolved_at.is_(None)).order_by(FeedbackReport.created_at)).all()
-    hidden = db.session.scalars(select(FeedbackPost).where(FeedbackPost.is_hidden.is_(True))
-                                .order_by(FeedbackPost.hidden_at.desc()).limit(20)).all()
+        select(FeedbackReport)
+        .options(joinedload(FeedbackReport.reporter))
+        .where(
+            FeedbackReport.post_id.in_([post.id for post in page.items]), FeedbackReport.resolved_at.is_(None)
+        )
+        .order_by(FeedbackReport.created_at)
+    ).all()
+    hidden = db.session.scalars(
+        select(FeedbackPost)
+        .where(FeedbackPost.is_hidden.is_(True))
+        .order_by(FeedbackPost.hidden_at.desc())
+        .limit(20)
+    ).all()
     by_post: dict[int, list] = {}
     for item in reports:
         by_post.setdefault(item.post_id, []).append(item)
-    return render_template("feedback/moderation.html", page=page, reports=by_post,
-                           hidden=hidden)
+    return render_template("feedback/moderation.html", page=page, reports=by_post, hidden=hidden)
 
 
 @bp.route("/<int:post_id>/ausblenden", methods=["GET", "POST"])
@@ -103,8 +119,7 @@ def hide(post_id):
             db.session.commit()
             flash(_("Der Beitrag ist ausgeblendet. Der Grund ist für alle sichtbar."), "success")
             return redirect_after_post(url_for("feedback.moderation_queue"))
-    return render_template("feedback/hide.html", post=post, form=form), (
-        422 if form.errors else 200)
+    return render_template("feedback/hide.html", post=post, form=form), (422 if form.errors else 200)
 
 
 def _moderate(post_id, action, message):
@@ -129,5 +144,6 @@ def unhide(post_id):
 
 @bp.post("/<int:post_id>/meldungen-erledigt")
 def dismiss(post_id):
-    return _moderate(post_id, moderation.dismiss_reports,
-                     _("Die Meldungen sind erledigt; der Beitrag bleibt sichtbar."))
+    return _moderate(
+        post_id, moderation.dismiss_reports, _("Die Meldungen sind erledigt; der Beitrag bleibt sichtbar.")
+    )

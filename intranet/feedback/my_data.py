@@ -15,21 +15,36 @@ from intranet.main.my_data import MyDataSection
 
 
 def section(user) -> MyDataSection:
-    posts = db.session.scalars(select(FeedbackPost).where(FeedbackPost.author_id == user.id)
-                               .order_by(FeedbackPost.created_on.desc()).limit(500)).all()
-    comments = db.session.scalars(select(FeedbackComment).where(FeedbackComment.author_id == user.id)
-                                  .limit(500)).all()
-    supports = db.session.scalars(select(FeedbackSupport).where(FeedbackSupport.user_id == user.id)
-                                  .limit(500)).all()
-    reports = db.session.scalars(select(FeedbackReport).options(joinedload(FeedbackReport.reporter))
-                                 .where(FeedbackReport.reporter_id == user.id).limit(500)).all()
+    posts = db.session.scalars(
+        select(FeedbackPost)
+        .where(FeedbackPost.author_id == user.id)
+        .order_by(FeedbackPost.created_on.desc())
+        .limit(500)
+    ).all()
+    comments = db.session.scalars(
+        select(FeedbackComment).where(FeedbackComment.author_id == user.id).limit(500)
+    ).all()
+    supports = db.session.scalars(
+        select(FeedbackSupport).where(FeedbackSupport.user_id == user.id).limit(500)
+    ).all()
+    reports = db.session.scalars(
+        select(FeedbackReport)
+        .options(joinedload(FeedbackReport.reporter))
+        .where(FeedbackReport.reporter_id == user.id)
+        .limit(500)
+    ).all()
     kind, text, day = str(_l("Art")), str(_l("Text")), str(_l("Datum"))
     rows = [{kind: str(_l("Beitrag")), day: format_date(p.created_on), text: p.title} for p in posts]
-    rows += [{kind: str(_l("Kommentar")), day: format_date(c.created_on), text: c.body[:200]}
-             for c in comments]
+    rows += [
+        {kind: str(_l("Kommentar")), day: format_date(c.created_on), text: c.body[:200]} for c in comments
+    ]
     rows += [{kind: str(_l("Betrifft mich auch")), day: "", text: f"#{s.post_id}"} for s in supports]
     rows += [{kind: str(_l("Meldung")), day: "", text: r.reason[:200]} for r in reports]
     return MyDataSection(
         _l("Feedback & Fehlerkultur (nur Beiträge mit Namen)"),
-        _l("Beiträge und Kommentare: alle Beschäftigten; Meldungen: die Moderation. Anonyme "
-           "Beiträge sind mit Ihnen nicht verknüpft und erscheinen deshalb hier nicht."), rows)
+        _l(
+            "Beiträge und Kommentare: alle Beschäftigten; Meldungen: die Moderation. Anonyme "
+            "Beiträge sind mit Ihnen nicht verknüpft und erscheinen deshalb hier nicht."
+        ),
+        rows,
+    )

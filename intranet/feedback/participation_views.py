@@ -45,8 +45,12 @@ def comment():
         flash(_("Ihr Kommentar ist veröffentlicht."), "success")
         form = CommentForm(post_id=post.id, formdata=None)
     if wants_partial("comments"):
-        return render_template("feedback/partials/_comments.html", post=post, comment_form=form,
-                               page=queries.post_page(current_user, post)), 200 if saved else 422
+        return render_template(
+            "feedback/partials/_comments.html",
+            post=post,
+            comment_form=form,
+            page=queries.post_page(current_user, post),
+        ), 200 if saved else 422
     if saved:
         return redirect_after_post(url_for("feedback.show", post_id=post.id) + "#kommentare")
     return render_post(post, comment_form=form, status=422)
@@ -78,8 +82,7 @@ def support():
     status = 200
     try:
         if not form.validate_on_submit():
-            raise services.FeedbackError(_("Das Formular ist ungültig. Bitte laden Sie die Seite "
-                                           "neu."))
+            raise services.FeedbackError(_("Das Formular ist ungültig. Bitte laden Sie die Seite neu."))
         _apply_support(post, form.action.data)
     except services.FeedbackError as error:
         db.session.rollback()
@@ -87,13 +90,19 @@ def support():
         status = 422
     else:
         db.session.commit()
-        flash(ngettext("Danke. Dieser Beitrag betrifft jetzt %(num)d Person.",
-                       "Danke. Dieser Beitrag betrifft jetzt %(num)d Personen.",
-                       post.support_count), "success")
+        flash(
+            ngettext(
+                "Danke. Dieser Beitrag betrifft jetzt %(num)d Person.",
+                "Danke. Dieser Beitrag betrifft jetzt %(num)d Personen.",
+                post.support_count,
+            ),
+            "success",
+        )
     if wants_partial(f"support-{post.id}"):
         supported = services.has_supported(current_user, post)
-        return render_template("feedback/partials/_support.html", post=post,
-                               is_supported=supported, focus=True), status
+        return render_template(
+            "feedback/partials/_support.html", post=post, is_supported=supported, focus=True
+        ), status
     return redirect_after_post(url_for("feedback.show", post_id=post.id))
 
 
@@ -105,8 +114,12 @@ def follow(post_id):
         wanted = not services.is_following(current_user, post)
         services.set_following(current_user, post, wanted)
         db.session.commit()
-        flash(_("Sie folgen diesem Beitrag. Über neue Antworten werden Sie benachrichtigt.")
-              if wanted else _("Sie folgen diesem Beitrag nicht mehr."), "success")
+        flash(
+            _("Sie folgen diesem Beitrag. Über neue Antworten werden Sie benachrichtigt.")
+            if wanted
+            else _("Sie folgen diesem Beitrag nicht mehr."),
+            "success",
+        )
     return redirect_after_post(url_for("feedback.show", post_id=post.id))
 
 
@@ -125,5 +138,4 @@ def report(post_id):
             db.session.commit()
             flash(_("Danke. Die Moderation sieht sich den Beitrag an."), "success")
             return redirect_after_post(url_for("feedback.show", post_id=post.id))
-    return render_template("feedback/report.html", post=post, form=form), (
-        422 if form.errors else 200)
+    return render_template("feedback/report.html", post=post, form=form), (422 if form.errors else 200)

@@ -36,9 +36,9 @@ class BoardFilter:
 
 def board_query(user, criteria: BoardFilter):
     """Posts on the board; hidden ones only for moderators (as tombstones)."""
-    query = select(FeedbackPost).options(joinedload(FeedbackPost.unit),
-                                         joinedload(FeedbackPost.topic),
-                                         joinedload(FeedbackPost.author))
+    query = select(FeedbackPost).options(
+        joinedload(FeedbackPost.unit), joinedload(FeedbackPost.topic), joinedload(FeedbackPost.author)
+    )
     if not permissions.can_moderate_feedback(user):
         query = query.where(FeedbackPost.is_hidden.is_(False))
     if criteria.kind in KINDS:
@@ -52,8 +52,9 @@ def board_query(user, criteria: BoardFilter):
     if criteria.topic_id:
         query = query.where(FeedbackPost.topic_id == criteria.topic_id)
     if criteria.sort == "support":
-        return query.order_by(FeedbackPost.support_count.desc(), FeedbackPost.created_on.desc(),
-                              FeedbackPost.id)
+        return query.order_by(
+            FeedbackPost.support_count.desc(), FeedbackPost.created_on.desc(), FeedbackPost.id
+        )
     # Within a day the order is arbitrary on purpose: no time of day is stored.
     return query.order_by(FeedbackPost.created_on.desc(), FeedbackPost.id)
 
@@ -62,16 +63,27 @@ def supported_ids(user, post_ids) -> set[int]:
     """Which of these posts the user supports by name (one query)."""
     if not post_ids:
         return set()
-    return set(db.session.scalars(select(FeedbackSupport.post_id).where(
-        FeedbackSupport.user_id == user.id, FeedbackSupport.post_id.in_(post_ids))))
+    return set(
+        db.session.scalars(
+            select(FeedbackSupport.post_id).where(
+                FeedbackSupport.user_id == user.id, FeedbackSupport.post_id.in_(post_ids)
+            )
+        )
+    )
 
 
 def load_post(post_id: int) -> FeedbackPost | None:
-    return db.session.scalar(select(FeedbackPost).options(
-        joinedload(FeedbackPost.unit), joinedload(FeedbackPost.topic),
-        joinedload(FeedbackPost.author), joinedload(FeedbackPost.linked_decision),
-        joinedload(FeedbackPost.linked_pilot),
-    ).where(FeedbackPost.id == post_id))
+    return db.session.scalar(
+        select(FeedbackPost)
+        .options(
+            joinedload(FeedbackPost.unit),
+            joinedload(FeedbackPost.topic),
+            joinedload(FeedbackPost.author),
+            joinedload(FeedbackPost.linked_decision),
+            joinedload(FeedbackPost.linked_pilot),
+        )
+        .where(FeedbackPost.id == post_id)
+    )
 
 
 @dataclass
@@ -85,24 +97,44 @@ class PostPage:
 
 def post_page(user, post: FeedbackPost) -> PostPage:
     """Comments, answers and the user's own support/follow state (four queries)."""
-    comments = list(db.session.scalars(
-        select(FeedbackComment).options(joinedload(FeedbackComment.author))
-        .where(FeedbackComment.post_id == post.id).order_by(FeedbackComment.position)))
-    history = list(db.session.scalars(
-        select(FeedbackStatusChange).options(joinedload(FeedbackStatusChange.actor))
-        .where(FeedbackStatusChange.post_id == post.id)
-        .order_by(FeedbackStatusChange.created_at, FeedbackStatusChange.id)))
+    comments = list(
+        db.session.scalars(
+            select(FeedbackComment)
+            .options(joinedload(FeedbackComment.author))
+            .where(FeedbackComment.post_id == post.id)
+            .order_by(FeedbackComment.position)
+        )
+    )
+    history = list(
+        db.session.scalars(
+            select(FeedbackStatusChange)
+            .options(joinedload(FeedbackStatusChange.actor))
+            .where(FeedbackStatusChange.post_id == post.id)
+            .order_by(FeedbackStatusChange.created_at, FeedbackStatusChange.id)
+        )
+    )
     supported = bool(user is not None and supported_ids(user, [post.id]))
-    following = user is not None and db.session.scalar(select(FeedbackFollow.id).where(
-        FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id)) is not None
+    following = (
+        user is not None
+        and db.session.scalar(
+            select(FeedbackFollow.id).where(
+                FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id
+            )
+        )
+        is not None
+    )
     return PostPage(post, comments, history, supported, following)
 
 
 def recent_answers(limit: int = 5):
     """The newest official answers on visible posts (home panel)."""
-    return list(db.session.scalars(
-        select(FeedbackStatusChange).options(selectinload(FeedbackStatusChange.post))
-        .join(FeedbackPost, FeedbackPost.id == FeedbackStatusChange.post_id)
-        .where(FeedbackPost.is_hidden.is_(False))
-        .order_by(FeedbackStatusChange.created_at.desc(), FeedbackStatusChange.id.desc())
-        .limit(limit)))
+    return list(
+        db.session.scalars(
+            select(FeedbackStatusChange)
+            .options(selectinload(FeedbackStatusChange.post))
+            .join(FeedbackPost, FeedbackPost.id == FeedbackStatusChange.post_id)
+            .where(FeedbackPost.is_hidden.is_(False))
+            .order_by(FeedbackStatusChange.created_at.desc(), FeedbackStatusChange.id.desc())
+            .limit(limit)
+        )
+    )

@@ -44,6 +44,7 @@ SECRET_BYTES = 32
 class FeedbackError(DomainError):
     """A rule of the feedback board was broken; the message is shown to the user."""
 
+
 @dataclass
 class PostDraft:
     """What a person typed into the post form."""
@@ -61,6 +62,7 @@ class PostDraft:
 
 # --- Units and the anonymity threshold ------------------------------------------------------
 
+
 def anonymity_k() -> int:
     """The smallest group an anonymous post may name (LOTSE_ANONYMITY_K, default 5)."""
     return int(current_app.config.get("LOTSE_ANONYMITY_K", 5))
@@ -68,9 +70,13 @@ def anonymity_k() -> int:
 
 def subtree_member_counts() -> dict[int, int]:
     """Active members of every unit including all its sub-units (one query)."""
-    own = dict(db.session.execute(
-        select(User.unit_id, func.count(User.id)).where(User.is_active_account.is_(True))
-        .group_by(User.unit_id)).all())
+    own = dict(
+        db.session.execute(
+            select(User.unit_id, func.count(User.id))
+            .where(User.is_active_account.is_(True))
+            .group_by(User.unit_id)
+        ).all()
+    )
     tree = org_tree()
     totals: dict[int, int] = {}
     for unit_id in tree.units:
@@ -97,13 +103,23 @@ def _check_unit(unit_id: int | None, anonymous: bool) -> int | None:
         allowed = nearest_large_enough_unit(unit_id)
         if allowed is None or allowed.id != unit_id:
             if allowed is None:
-                raise FeedbackError(_l(
-                    "Diese Einheit hat weniger als %(k)d Mitglieder. Damit Sie anonym bleiben, "
-                    "geben Sie bitte keine Einheit an.", k=anonymity_k()), "unit_id")
-            raise FeedbackError(_l(
-                "Diese Einheit hat weniger als %(k)d Mitglieder – ein anonymer Beitrag könnte "
-                "Ihnen zugeordnet werden. Wählen Sie stattdessen „%(parent)s“.",
-                k=anonymity_k(), parent=allowed.name), "unit_id")
+                raise FeedbackError(
+                    _l(
+                        "Diese Einheit hat weniger als %(k)d Mitglieder. Damit Sie anonym bleiben, "
+                        "geben Sie bitte keine Einheit an.",
+                        k=anonymity_k(),
+                    ),
+                    "unit_id",
+                )
+            raise FeedbackError(
+                _l(
+                    "Diese Einheit hat weniger als %(k)d Mitglieder – ein anonymer Beitrag könnte "
+                    "Ihnen zugeordnet werden. Wählen Sie stattdessen „%(parent)s“.",
+                    k=anonymity_k(),
+                    parent=allowed.name,
+                ),
+                "unit_id",
+            )
     return unit_id
 
 
@@ -121,8 +137,9 @@ def _text(value: str | None, field: str, maximum: int, required: bool) -> str:
     if required and not value:
         raise FeedbackError(_l("Bitte füllen Sie dieses Feld aus."), field)
     if len(value) > maximum:
-        raise FeedbackError(_l("Höchstens %(max)d Zeichen (jetzt %(count)d).", max=maximum,
-                               count=len(value)), field)
+        raise FeedbackError(
+            _l("Höchstens %(max)d Zeichen (jetzt %(count)d).", max=maximum, count=len(value)), field
+        )
     return value
 
 
@@ -156,6 +173,7 @@ def _free_id(model) -> int:
 
 # --- Posts -----------------------------------------------------------------------------------
 
+
 def hash_secret(secret: str) -> str:
     """SHA-256 of a random secret: enough for 256-bit tokens, no user in it."""
     return hashlib.sha256(secret.encode()).hexdigest()
@@ -163,9 +181,12 @@ def hash_secret(secret: str) -> str:
 
 def create_named_post(author: User, draft: PostDraft) -> FeedbackPost:
     """Publish a post under the author's name."""
-    post = FeedbackPost(id=_free_id(FeedbackPost), **_clean_draft(draft, anonymous=False),
-                        author_id=author.id,
-                        is_anonymous=False)
+    post = FeedbackPost(
+        id=_free_id(FeedbackPost),
+        **_clean_draft(draft, anonymous=False),
+        author_id=author.id,
+        is_anonymous=False,
+    )
     db.session.add(post)
     db.session.flush()
     return post
@@ -174,8 +195,13 @@ def create_named_post(author: User, draft: PostDraft) -> FeedbackPost:
 def create_anonymous_post(draft: PostDraft) -> tuple[FeedbackPost, str]:
     """Publish a post without any author reference; return it with its one-time secret."""
     secret = secrets.token_urlsafe(SECRET_BYTES)
-    post = FeedbackPost(id=_free_id(FeedbackPost), **_clean_draft(draft, anonymous=True),
-                        author_id=None, is_anonymous=True, secret_hash=hash_secret(secret))
+    post = FeedbackPost(
+        id=_free_id(FeedbackPost),
+        **_clean_draft(draft, anonymous=True),
+        author_id=None,
+        is_anonymous=True,
+        secret_hash=hash_secret(secret),
+    )
     db.session.add(post)
     db.session.flush()
     return post, secret
@@ -193,28 +219,41 @@ def post_for_secret(secret: str | None) -> FeedbackPost:
         secret = secret[1:]
     if not secret or len(secret) > 200:
         raise FeedbackError(_l("Bitte geben Sie Ihren Zugangscode ein."), "secret")
-    post = db.session.scalar(select(FeedbackPost).where(
-        FeedbackPost.secret_hash == hash_secret(secret)))
+    post = db.session.scalar(select(FeedbackPost).where(FeedbackPost.secret_hash == hash_secret(secret)))
     if post is None:
-        raise FeedbackError(_l("Dieser Zugangscode ist nicht gültig. Bitte prüfen Sie, ob Sie "
-                               "ihn vollständig kopiert haben."), "secret")
+        raise FeedbackError(
+            _l(
+                "Dieser Zugangscode ist nicht gültig. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben."
+            ),
+            "secret",
+        )
     if post.created_on + timedelta(days=secret_valid_days()) < today_local():
-        raise FeedbackError(_l("Dieser Zugangscode ist abgelaufen (gültig %(days)d Tage nach "
-                               "dem Beitrag).", days=secret_valid_days()), "secret")
+        raise FeedbackError(
+            _l(
+                "Dieser Zugangscode ist abgelaufen (gültig %(days)d Tage nach dem Beitrag).",
+                days=secret_valid_days(),
+            ),
+            "secret",
+        )
     return post
 
 
 def _ensure_open(post: FeedbackPost, field: str | None = None) -> None:
     if post.is_hidden:
-        raise FeedbackError(_l("Dieser Beitrag wurde ausgeblendet. Es sind keine Reaktionen mehr "
-                               "möglich."), field)
+        raise FeedbackError(
+            _l("Dieser Beitrag wurde ausgeblendet. Es sind keine Reaktionen mehr möglich."), field
+        )
 
 
 # --- Comments --------------------------------------------------------------------------------
 
+
 def _next_position(post: FeedbackPost) -> int:
-    db.session.execute(update(FeedbackPost).where(FeedbackPost.id == post.id)
-                       .values(comment_count=FeedbackPost.comment_count + 1))
+    db.session.execute(
+        update(FeedbackPost)
+        .where(FeedbackPost.id == post.id)
+        .values(comment_count=FeedbackPost.comment_count + 1)
+    )
     db.session.refresh(post, ["comment_count"])
     return post.comment_count
 
@@ -223,22 +262,32 @@ def add_named_comment(author: User, post: FeedbackPost, body: str) -> FeedbackCo
     """Comment under the author's name."""
     _ensure_open(post, "body")
     body = _text(body, "body", COMMENT_MAX, True)
-    comment = FeedbackComment(id=_free_id(FeedbackComment), post_id=post.id,
-                              position=_next_position(post), body=body, author_id=author.id,
-                              is_anonymous=False)
+    comment = FeedbackComment(
+        id=_free_id(FeedbackComment),
+        post_id=post.id,
+        position=_next_position(post),
+        body=body,
+        author_id=author.id,
+        is_anonymous=False,
+    )
     db.session.add(comment)
     db.session.flush()
     return comment
 
 
-def add_anonymous_comment(post: FeedbackPost, body: str,
-                          from_post_author: bool = False) -> FeedbackComment:
+def add_anonymous_comment(post: FeedbackPost, body: str, from_post_author: bool = False) -> FeedbackComment:
     """Comment without any author reference (from_post_author: written via the secret)."""
     _ensure_open(post, "body")
     body = _text(body, "body", COMMENT_MAX, True)
-    comment = FeedbackComment(id=_free_id(FeedbackComment), post_id=post.id,
-                              position=_next_position(post), body=body, author_id=None, is_anonymous=True,
-                              is_from_post_author=from_post_author)
+    comment = FeedbackComment(
+        id=_free_id(FeedbackComment),
+        post_id=post.id,
+        position=_next_position(post),
+        body=body,
+        author_id=None,
+        is_anonymous=True,
+        is_from_post_author=from_post_author,
+    )
     db.session.add(comment)
     db.session.flush()
     return comment
@@ -246,16 +295,25 @@ def add_anonymous_comment(post: FeedbackPost, body: str,
 
 # --- Supports and follows --------------------------------------------------------------------
 
+
 def has_supported(user: User, post: FeedbackPost) -> bool:
     """True if the user supports the post by name."""
-    return bool(db.session.scalar(select(exists().where(
-        FeedbackSupport.post_id == post.id, FeedbackSupport.user_id == user.id))))
+    return bool(
+        db.session.scalar(
+            select(exists().where(FeedbackSupport.post_id == post.id, FeedbackSupport.user_id == user.id))
+        )
+    )
 
 
 def _bump_support(post: FeedbackPost, named: int, anonymous: int = 0) -> None:
-    db.session.execute(update(FeedbackPost).where(FeedbackPost.id == post.id).values(
-        support_count=FeedbackPost.support_count + named + anonymous,
-        anonymous_support_count=FeedbackPost.anonymous_support_count + anonymous))
+    db.session.execute(
+        update(FeedbackPost)
+        .where(FeedbackPost.id == post.id)
+        .values(
+            support_count=FeedbackPost.support_count + named + anonymous,
+            anonymous_support_count=FeedbackPost.anonymous_support_count + anonymous,
+        )
+    )
     db.session.refresh(post, ["support_count", "anonymous_support_count"])
 
 
@@ -263,21 +321,20 @@ def support(user: User, post: FeedbackPost) -> None:
     """Add the user's named "Betrifft mich auch" (once per person)."""
     _ensure_open(post)
     if has_supported(user, post):
-        raise FeedbackError(_l("Sie haben bei diesem Beitrag schon „Betrifft mich auch“ "
-                               "gewählt."))
+        raise FeedbackError(_l("Sie haben bei diesem Beitrag schon „Betrifft mich auch“ gewählt."))
     try:
         with db.session.begin_nested():
             db.session.add(FeedbackSupport(post_id=post.id, user_id=user.id))
     except IntegrityError as error:  # a parallel request of the same person won the race
-        raise FeedbackError(_l("Sie haben bei diesem Beitrag schon „Betrifft mich auch“ "
-                               "gewählt.")) from error
+        raise FeedbackError(_l("Sie haben bei diesem Beitrag schon „Betrifft mich auch“ gewählt.")) from error
     _bump_support(post, 1)
 
 
 def withdraw_support(user: User, post: FeedbackPost) -> None:
     """Take back the user's named support."""
-    removed = db.session.execute(delete(FeedbackSupport).where(
-        FeedbackSupport.post_id == post.id, FeedbackSupport.user_id == user.id)).rowcount
+    removed = db.session.execute(
+        delete(FeedbackSupport).where(FeedbackSupport.post_id == post.id, FeedbackSupport.user_id == user.id)
+    ).rowcount
     if not removed:
         raise FeedbackError(_l("Sie hatten diesen Beitrag nicht unterstützt."))
     _bump_support(post, -1)
@@ -291,15 +348,19 @@ def support_anonymously(post: FeedbackPost) -> None:
 
 def is_following(user: User, post: FeedbackPost) -> bool:
     """True if the user follows the post."""
-    return bool(db.session.scalar(select(exists().where(
-        FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id))))
+    return bool(
+        db.session.scalar(
+            select(exists().where(FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id))
+        )
+    )
 
 
 def set_following(user: User, post: FeedbackPost, follow: bool) -> None:
     """Follow (status changes are notified) or stop following a post."""
     if not follow:
-        db.session.execute(delete(FeedbackFollow).where(
-            FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id))
+        db.session.execute(
+            delete(FeedbackFollow).where(FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id)
+        )
         return
     if is_following(user, post):
         return

@@ -57,8 +57,11 @@ def participation_key() -> str:
 
 
 rate_limited = limiter.shared_limit(
-    lambda: current_app.config.get("LOTSE_FEEDBACK_LIMIT", "30 per hour"), scope="feedback",
-    key_func=participation_key, methods=["POST"])
+    lambda: current_app.config.get("LOTSE_FEEDBACK_LIMIT", "30 per hour"),
+    scope="feedback",
+    key_func=participation_key,
+    methods=["POST"],
+)
 
 
 def load_post_or_404(post_id) -> object:
@@ -78,32 +81,51 @@ def board():
     permissions.require(permissions.can_use_feedback(current_user))
     form = BoardFilterForm(request.args)
     form.set_choices(STATUS_LABELS, org_tree().choices(), topic_choices(_("Alle Themen")))
-    criteria = queries.BoardFilter(form.kind.data or "", form.status.data or "",
-                                   form.unit.data or 0, form.topic.data or 0, form.sort.data,
-                                   bool(form.mine.data))
-    page = db.paginate(queries.board_query(current_user, criteria),
-                       per_page=current_app.config["LOTSE_PER_PAGE"], error_out=False)
+    criteria = queries.BoardFilter(
+        form.kind.data or "",
+        form.status.data or "",
+        form.unit.data or 0,
+        form.topic.data or 0,
+        form.sort.data,
+        bool(form.mine.data),
+    )
+    page = db.paginate(
+        queries.board_query(current_user, criteria),
+        per_page=current_app.config["LOTSE_PER_PAGE"],
+        error_out=False,
+    )
     supported = queries.supported_ids(current_user, [post.id for post in page.items])
-    return render_page_or_partial("feedback/board.html", "feedback/partials/_results.html",
-                                  "feedback-results", page=page, form=form, supported=supported)
+    return render_page_or_partial(
+        "feedback/board.html",
+        "feedback/partials/_results.html",
+        "feedback-results",
+        page=page,
+        form=form,
+        supported=supported,
+    )
 
 
 def _post_form(kind: str | None) -> PostForm:
     form = PostForm()
     if kind and not form.is_submitted():
         form.kind.data = kind
-    form.set_choices(org_tree().choices(), topic_choices(_("– kein Thema –")),
-                     services.anonymity_k())
+    form.set_choices(org_tree().choices(), topic_choices(_("– kein Thema –")), services.anonymity_k())
     form.mark_required()
     return form
 
 
 def _draft(form: PostForm) -> services.PostDraft:
     return services.PostDraft(
-        kind=form.kind.data, title=form.title.data, body=form.body.data,
-        what_happened=form.what_happened.data, what_helped=form.what_helped.data,
-        what_learned=form.what_learned.data, what_prevents=form.what_prevents.data,
-        unit_id=form.unit_id.data or None, topic_id=form.topic_id.data or None)
+        kind=form.kind.data,
+        title=form.title.data,
+        body=form.body.data,
+        what_happened=form.what_happened.data,
+        what_helped=form.what_helped.data,
+        what_learned=form.what_learned.data,
+        what_prevents=form.what_prevents.data,
+        unit_id=form.unit_id.data or None,
+        topic_id=form.topic_id.data or None,
+    )
 
 
 def _publish(form: PostForm):
@@ -137,19 +159,21 @@ def create():
         flash(_("Ihr Beitrag ist veröffentlicht."), "success")
         return redirect_after_post(url_for("feedback.show", post_id=post.id))
     if post is not None:  # shown once, rendered directly: never stored, never in a URL
-        return render_template("feedback/secret.html", post=post, secret=secret,
-                               valid_days=services.secret_valid_days())
-    return render_template("feedback/post_form.html", form=form, kinds=KIND_LABELS,
-                           hints=KIND_HINTS, body_labels=BODY_LABELS), 422 if form.errors else 200
+        return render_template(
+            "feedback/secret.html", post=post, secret=secret, valid_days=services.secret_valid_days()
+        )
+    return render_template(
+        "feedback/post_form.html", form=form, kinds=KIND_LABELS, hints=KIND_HINTS, body_labels=BODY_LABELS
+    ), 422 if form.errors else 200
 
 
 def render_post(post, comment_form=None, status: int = 200):
     """The post page (or only its tombstone for a hidden post)."""
-    page = (queries.post_page(current_user, post)
-            if permissions.can_see_hidden_post(current_user, post) else None)
+    page = (
+        queries.post_page(current_user, post) if permissions.can_see_hidden_post(current_user, post) else None
+    )
     comment_form = comment_form or CommentForm(post_id=post.id, formdata=None)
-    return render_template("feedback/post.html", post=post, page=page,
-                           comment_form=comment_form), status
+    return render_template("feedback/post.html", post=post, page=page, comment_form=comment_form), status
 
 
 @bp.get("/<int:post_id>")
@@ -187,14 +211,14 @@ def anonymous():
     form = SecretForm()
     post = _open_with_secret(form) if form.validate_on_submit() else None
     if post is None:
-        return render_template("feedback/secret_form.html", form=form), (
-            422 if form.errors else 200)
+        return render_template("feedback/secret_form.html", form=form), (422 if form.errors else 200)
     reply = AnonymousReplyForm(secret=form.secret.data.strip().lstrip("#"))
     if "body" in request.form and reply.validate():
         reply = _reply_as_author(post, reply)
     page = queries.post_page(None, post) if not post.is_hidden else None
-    return render_template("feedback/anonymous_post.html", post=post, page=page,
-                           reply_form=reply), 422 if reply.errors else 200
+    return render_template(
+        "feedback/anonymous_post.html", post=post, page=page, reply_form=reply
+    ), 422 if reply.errors else 200
 
 
 from intranet.feedback import moderation_views, participation_views  # noqa: E402,F401

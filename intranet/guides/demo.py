@@ -50,29 +50,32 @@ ANSWERS = [
 
 def _profiles(rng: random.Random, topics: list[Topic]) -> int:
     assignments = db.session.scalars(
-        select(RoleAssignment).where(RoleAssignment.role == "guide")
-        .order_by(RoleAssignment.id)).all()
+        select(RoleAssignment).where(RoleAssignment.role == "guide").order_by(RoleAssignment.id)
+    ).all()
     users_by_unit: dict[int, list[int]] = {}
-    for user_id, unit_id in db.session.execute(
-            select(User.id, User.unit_id).order_by(User.id)).all():
+    for user_id, unit_id in db.session.execute(select(User.id, User.unit_id).order_by(User.id)).all():
         users_by_unit.setdefault(unit_id, []).append(user_id)
     count = 0
     for index, assignment in enumerate(assignments):
-        if db.session.scalar(select(GuideProfile).where(
-                GuideProfile.user_id == assignment.user_id)) is not None:
+        if (
+            db.session.scalar(select(GuideProfile).where(GuideProfile.user_id == assignment.user_id))
+            is not None
+        ):
             continue
-        colleagues = [u for u in users_by_unit.get(assignment.unit_id, [])
-                      if u != assignment.user_id]
+        colleagues = [u for u in users_by_unit.get(assignment.unit_id, []) if u != assignment.user_id]
         everyone = [u for ids in users_by_unit.values() for u in ids if u != assignment.user_id]
         deputy = colleagues[0] if colleagues else rng.choice(everyone)
         chosen = rng.sample(topics, k=min(len(topics), 1 + index % 3))
         guide = db.session.get(User, assignment.user_id)
         if guide.email == "lotse@lotse.example":  # the documented demo guide
             chosen = [t for t in topics if t.name in ("E-Akte", "Videokonferenz")]
-        services.save_profile(guide,
-                              is_absent=index % 9 == 4,
-                              deputy_id=deputy, topic_ids=[t.id for t in chosen],
-                              note="Sprechzeit dienstags 10–12 Uhr" if index % 4 == 0 else "")
+        services.save_profile(
+            guide,
+            is_absent=index % 9 == 4,
+            deputy_id=deputy,
+            topic_ids=[t.id for t in chosen],
+            note="Sprechzeit dienstags 10–12 Uhr" if index % 4 == 0 else "",
+        )
         count += 1
     return count
 
@@ -84,11 +87,12 @@ def seed() -> str:
     topics = {t.name: t for t in db.session.scalars(select(Topic))}
     profiles = _profiles(rng, list(topics.values()))
     invalidate_guide_map()
-    staff = db.session.scalars(select(User).where(~User.role_assignments.any())
-                               .order_by(User.id)).all()
+    staff = db.session.scalars(select(User).where(~User.role_assignments.any()).order_by(User.id)).all()
     demo = db.session.scalar(select(User).where(User.email == "mitarbeiterin@lotse.example"))
-    guides = {a.unit_id: a.user for a in db.session.scalars(
-        select(RoleAssignment).where(RoleAssignment.role == "guide"))}
+    guides = {
+        a.unit_id: a.user
+        for a in db.session.scalars(select(RoleAssignment).where(RoleAssignment.role == "guide"))
+    }
     now = clock.now()
     created = []
     for index in range(40):
@@ -96,10 +100,13 @@ def seed() -> str:
         asker = demo if index % 6 == 0 else rng.choice(staff)
         asked_at = now - timedelta(days=rng.randint(0, 12), hours=rng.randint(0, 8))
         with clock.frozen(asked_at):
-            question = services.ask(asker, title if index < len(QUESTIONS) else f"{title} (2)",
-                                    "Ich komme hier nicht weiter. Können Sie mir helfen?",
-                                    topics[topic_name].id if topic_name in topics else None,
-                                    is_private=index % 5 == 3)
+            question = services.ask(
+                asker,
+                title if index < len(QUESTIONS) else f"{title} (2)",
+                "Ich komme hier nicht weiter. Können Sie mir helfen?",
+                topics[topic_name].id if topic_name in topics else None,
+                is_private=index % 5 == 3,
+            )
         created.append((question, asked_at, index))
     db.session.flush()
     for question, asked_at, index in created:
@@ -116,13 +123,20 @@ def seed() -> str:
             with clock.frozen(asked_at + timedelta(hours=5)):
                 services.accept(question, question.asker, question.answers[-1].id)
     db.session.flush()
-    colleagues = db.session.scalars(select(User).where(User.unit_id == demo.unit_id)
-                                    .order_by(User.id)).all() if demo else []
+    colleagues = (
+        db.session.scalars(select(User).where(User.unit_id == demo.unit_id).order_by(User.id)).all()
+        if demo
+        else []
+    )
     for hours, (title, topic_name) in zip((1, 2, 5), QUESTIONS[4:7], strict=True):
         with clock.frozen(now - timedelta(hours=hours)):  # fresh work for the demo guide's inbox
-            services.ask(colleagues[hours % len(colleagues)] if colleagues else rng.choice(staff),
-                         f"{title} (neu)", "Es eilt ein wenig – danke!",
-                         topics[topic_name].id if topic_name in topics else None, False)
+            services.ask(
+                colleagues[hours % len(colleagues)] if colleagues else rng.choice(staff),
+                f"{title} (neu)",
+                "Es eilt ein wenig – danke!",
+                topics[topic_name].id if topic_name in topics else None,
+                False,
+            )
     escalated = 0
     for days in (8, 4, 0):  # run the job as it would have run in the past days
         with clock.frozen(now - timedelta(days=days)):

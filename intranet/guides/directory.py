@@ -22,25 +22,32 @@ from intranet.topics.services import topic_choices
 
 @bp.get("/")
 def index():
-    """"Meine Ansprechpersonen" and my own questions."""
+    """ "Meine Ansprechpersonen" and my own questions."""
     page = db.paginate(queries.my_questions_query(current_user), per_page=10, error_out=False)
-    return render_template("guides/index.html", chain=routing.contact_chain(current_user.unit_id),
-                           gm=routing.guide_map(), page=page)
+    return render_template(
+        "guides/index.html",
+        chain=routing.contact_chain(current_user.unit_id),
+        gm=routing.guide_map(),
+        page=page,
+    )
 
 
 @bp.get("/directory")
 def directory():
     by_topic = request.args.get("view") == "topics"
-    return render_template("guides/directory.html", by_topic=by_topic, gm=routing.guide_map(),
-                           topics=queries.topic_directory() if by_topic else [])
+    return render_template(
+        "guides/directory.html",
+        by_topic=by_topic,
+        gm=routing.guide_map(),
+        topics=queries.topic_directory() if by_topic else [],
+    )
 
 
 @bp.get("/coverage")
 def coverage():
     perm.require(perm.can_manage_guides(current_user))
     rows = routing.coverage()
-    return render_template("guides/coverage.html", rows=rows,
-                           uncovered=sum(1 for row in rows if not row[2]))
+    return render_template("guides/coverage.html", rows=rows, uncovered=sum(1 for row in rows if not row[2]))
 
 
 def _sla_rows():
@@ -60,12 +67,15 @@ def escalation_settings():
             error.show_on(form, "sla_hours")
         else:
             db.session.commit()
-            flash(_("Die Frist für Ebene %(depth)d ist gespeichert.", depth=form.depth.data),
-                  "success")
+            flash(_("Die Frist für Ebene %(depth)d ist gespeichert.", depth=form.depth.data), "success")
             return redirect_after_post(url_for("guides.escalation_settings"))
-    return render_template("guides/escalation.html", rows=_sla_rows(), form=form,
-                           default_sla=DEFAULT_SLA_HOURS, default_warn=DEFAULT_WARN_HOURS), (
-        422 if form.errors else 200)
+    return render_template(
+        "guides/escalation.html",
+        rows=_sla_rows(),
+        form=form,
+        default_sla=DEFAULT_SLA_HOURS,
+        default_warn=DEFAULT_WARN_HOURS,
+    ), (422 if form.errors else 200)
 
 
 @bp.route("/profile/<int:user_id>", methods=["GET", "POST"])
@@ -75,32 +85,43 @@ def edit_profile(user_id):
     profile = routing.guide_map().profile(guide.id)
     form = ProfileForm(obj=profile)
     form.deputy_id.choices = [(0, _l("– keine –"))] + [
-        (u.id, u.name) for u in db.session.scalars(
-            select(User).where(User.is_active_account.is_(True), User.id != guide.id)
-            .order_by(User.name)).all()]
+        (u.id, u.name)
+        for u in db.session.scalars(
+            select(User).where(User.is_active_account.is_(True), User.id != guide.id).order_by(User.name)
+        ).all()
+    ]
     form.topic_ids.choices = topic_choices()
     if request.method == "GET" and profile is not None:
         form.deputy_id.data = profile.deputy_id or 0
         form.topic_ids.data = [topic.id for topic in profile.topics]
     if form.validate_on_submit():
         try:
-            services.save_profile(guide, form.is_absent.data, form.deputy_id.data or None,
-                                  form.topic_ids.data or [], form.note.data)
+            services.save_profile(
+                guide,
+                form.is_absent.data,
+                form.deputy_id.data or None,
+                form.topic_ids.data or [],
+                form.note.data,
+            )
         except services.GuidesError as error:
             error.show_on(form, "note")
         else:
             db.session.commit()
             flash(_("Das Lotsenprofil ist gespeichert."), "success")
             return redirect_after_post(url_for("guides.directory") + f"#guide-{guide.id}")
-    return render_template("guides/profile.html", form=form, guide=guide), (
-        422 if form.errors else 200)
+    return render_template("guides/profile.html", form=form, guide=guide), (422 if form.errors else 200)
 
 
 def _unit_page(unit, form, status=200):
     gm = routing.guide_map()
-    return render_template("guides/unit_guides.html", unit=unit, form=form, gm=gm,
-                           guides=gm.guides_by_unit.get(unit.id, []),
-                           covering=gm.tree.get(gm.route_unit(unit.id))), status
+    return render_template(
+        "guides/unit_guides.html",
+        unit=unit,
+        form=form,
+        gm=gm,
+        guides=gm.guides_by_unit.get(unit.id, []),
+        covering=gm.tree.get(gm.route_unit(unit.id)),
+    ), status
 
 
 @bp.route("/units/<int:unit_id>", methods=["GET", "POST"])
@@ -117,8 +138,10 @@ def unit_guides(unit_id):
         else:
             record(current_user, "guide_assigned", unit, summary=f"{person.name} → {unit.name}")
             db.session.commit()
-            flash(_("%(name)s ist jetzt Lotsin bzw. Lotse für %(unit)s.", name=person.name,
-                    unit=unit.name), "success")
+            flash(
+                _("%(name)s ist jetzt Lotsin bzw. Lotse für %(unit)s.", name=person.name, unit=unit.name),
+                "success",
+            )
             return redirect_after_post(url_for("guides.unit_guides", unit_id=unit.id))
     return _unit_page(unit, form, 422 if form.errors else 200)
 
@@ -134,6 +157,8 @@ def remove_unit_guide(unit_id, user_id):
     else:
         record(current_user, "guide_removed", unit, summary=f"{person.name} → {unit.name}")
         db.session.commit()
-        flash(_("%(name)s ist nicht mehr Lotsin bzw. Lotse für %(unit)s.", name=person.name,
-                unit=unit.name), "success")
+        flash(
+            _("%(name)s ist nicht mehr Lotsin bzw. Lotse für %(unit)s.", name=person.name, unit=unit.name),
+            "success",
+        )
     return redirect_after_post(url_for("guides.unit_guides", unit_id=unit.id))

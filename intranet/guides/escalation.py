@@ -90,8 +90,9 @@ def subtract_working_hours(end: datetime, hours: float, state: str | None = None
         local = current.astimezone(BERLIN)
         day_start = datetime.combine(local.date(), time(0), tzinfo=BERLIN).astimezone(UTC)
         if current == day_start:  # at midnight: step into the previous day
-            day_start = datetime.combine(local.date() - timedelta(days=1), time(0),
-                                         tzinfo=BERLIN).astimezone(UTC)
+            day_start = datetime.combine(local.date() - timedelta(days=1), time(0), tzinfo=BERLIN).astimezone(
+                UTC
+            )
         if is_working_day(day_start.astimezone(BERLIN).date(), state):
             available = current - day_start
             if remaining <= available:
@@ -135,7 +136,8 @@ def escalate_overdue(now: datetime | None = None) -> int:
     """Move every overdue open question one level up (bulk, exactly once); returns the count."""
     now = now or clock.now()
     groups = db.session.execute(
-        select(Question.current_unit_id, Question.topic_id, Question.level).distinct()
+        select(Question.current_unit_id, Question.topic_id, Question.level)
+        .distinct()
         .where(Question.status == OPEN, Question.due_at.is_not(None), Question.due_at <= now)
     ).all()
     gm, settings = guide_map(), sla_settings()
@@ -144,8 +146,7 @@ def escalate_overdue(now: datetime | None = None) -> int:
     moved_total = 0
     for unit_id, topic_id, level in groups:
         target = gm.route_unit(unit_id, topic_id, include_self=False) if unit_id else None
-        due, warn = (deadlines(now, gm.tree.depth(target), settings) if target is not None
-                     else (None, None))
+        due, warn = deadlines(now, gm.tree.depth(target), settings) if target is not None else (None, None)
         moved = _move(unit_id, topic_id, level, now, target, due, warn)
         if not moved:
             continue
@@ -154,39 +155,64 @@ def escalate_overdue(now: datetime | None = None) -> int:
         for person in recipients_for(target, topic_id):
             users[person.id] = person
             notices[person.id].extend(moved)
-    _notify_grouped(notices, users, "question_escalated",
-                    lambda title: _l("Weitergeleitet an Sie (nächste Ebene): %(title)s",
-                                     title=title),
-                    lambda count: _l("%(count)d Fragen wurden an Sie weitergeleitet "
-                                     "(nächste Ebene).", count=count),
-                    "/guides/inbox?filter=escalated")
+    _notify_grouped(
+        notices,
+        users,
+        "question_escalated",
+        lambda title: _l("Weitergeleitet an Sie (nächste Ebene): %(title)s", title=title),
+        lambda count: _l("%(count)d Fragen wurden an Sie weitergeleitet (nächste Ebene).", count=count),
+        "/guides/inbox?filter=escalated",
+    )
     return moved_total
 
 
 def _move(unit_id, topic_id, level, now, target, due, warn) -> list[int]:
     """One set-based conditional UPDATE per (unit, topic, level) group; returns the moved ids."""
-    same_topic = (Question.topic_id.is_(None) if topic_id is None
-                  else Question.topic_id == topic_id)
-    return list(db.session.scalars(
-        update(Question)
-        .where(Question.current_unit_id == unit_id, same_topic, Question.level == level,
-               Question.status == OPEN, Question.due_at.is_not(None), Question.due_at <= now)
-        .values(level=level + 1, current_unit_id=target, at_admins=target is None,
-                due_at=due, warn_at=warn, warned_at=None, claimed_by_id=None,
-                claimed_at=None, updated_at=now)
-        .returning(Question.id)
-        .execution_options(synchronize_session=False)
-    ).all())
+    same_topic = Question.topic_id.is_(None) if topic_id is None else Question.topic_id == topic_id
+    return list(
+        db.session.scalars(
+            update(Question)
+            .where(
+                Question.current_unit_id == unit_id,
+                same_topic,
+                Question.level == level,
+                Question.status == OPEN,
+                Question.due_at.is_not(None),
+                Question.due_at <= now,
+            )
+            .values(
+                level=level + 1,
+                current_unit_id=target,
+                at_admins=target is None,
+                due_at=due,
+                warn_at=warn,
+                warned_at=None,
+                claimed_by_id=None,
+                claimed_at=None,
+                updated_at=now,
+            )
+            .returning(Question.id)
+            .execution_options(synchronize_session=False)
+        ).all()
+    )
 
 
 def _record(kind: str, question_ids: list[int], now: datetime) -> None:
     """Trail entries for the given questions at their current unit and level, set-based."""
     for start in range(0, len(question_ids), 5000):
-        chunk = question_ids[start:start + 5000]
-        db.session.execute(insert(QuestionEvent).from_select(
-            ["question_id", "kind", "unit_id", "level", "created_at"],
-            select(Question.id, literal(kind), Question.current_unit_id, Question.level,
-                   literal(now, UTCDateTime())).where(Question.id.in_(chunk))))
+        chunk = question_ids[start : start + 5000]
+        db.session.execute(
+            insert(QuestionEvent).from_select(
+                ["question_id", "kind", "unit_id", "level", "created_at"],
+                select(
+                    Question.id,
+                    literal(kind),
+                    Question.current_unit_id,
+                    Question.level,
+                    literal(now, UTCDateTime()),
+                ).where(Question.id.in_(chunk)),
+            )
+        )
 
 
 def _record_escalations(target: int | None, level: int, now: datetime) -> None:
@@ -195,30 +221,48 @@ def _record_escalations(target: int | None, level: int, now: datetime) -> None:
     Set-based without id lists: a question has exactly one such entry per level it
     reached, so NOT EXISTS keeps this exact even when several groups share a target.
     """
-    already = (select(QuestionEvent.id)
-               .where(QuestionEvent.question_id == Question.id,
-                      QuestionEvent.kind == "escalated", QuestionEvent.level == Question.level)
-               .exists())
-    db.session.execute(insert(QuestionEvent).from_select(
-        ["question_id", "kind", "unit_id", "level", "created_at"],
-        select(Question.id, literal("escalated"), Question.current_unit_id, Question.level,
-               literal(now, UTCDateTime()))
-        .where(Question.current_unit_id.is_(None) if target is None
-               else Question.current_unit_id == target,
-               Question.level == level, Question.updated_at == now, ~already)))
+    already = (
+        select(QuestionEvent.id)
+        .where(
+            QuestionEvent.question_id == Question.id,
+            QuestionEvent.kind == "escalated",
+            QuestionEvent.level == Question.level,
+        )
+        .exists()
+    )
+    db.session.execute(
+        insert(QuestionEvent).from_select(
+            ["question_id", "kind", "unit_id", "level", "created_at"],
+            select(
+                Question.id,
+                literal("escalated"),
+                Question.current_unit_id,
+                Question.level,
+                literal(now, UTCDateTime()),
+            ).where(
+                Question.current_unit_id.is_(None) if target is None else Question.current_unit_id == target,
+                Question.level == level,
+                Question.updated_at == now,
+                ~already,
+            ),
+        )
+    )
 
 
 def question_path(question_id: int) -> str:
     return f"/guides/questions/{question_id}"
 
 
-def _notify_grouped(notices: dict[int, list], users: dict, kind: str, single, summary,
-                    summary_url: str) -> None:
+def _notify_grouped(
+    notices: dict[int, list], users: dict, kind: str, single, summary, summary_url: str
+) -> None:
     """One notification per question, or one summary for people who get many at once."""
-    wanted = {qid for ids in notices.values() if len(ids) <= MAX_SINGLE_NOTIFICATIONS
-              for qid in ids}
-    titles = dict(db.session.execute(
-        select(Question.id, Question.title).where(Question.id.in_(wanted))).all()) if wanted else {}
+    wanted = {qid for ids in notices.values() if len(ids) <= MAX_SINGLE_NOTIFICATIONS for qid in ids}
+    titles = (
+        dict(db.session.execute(select(Question.id, Question.title).where(Question.id.in_(wanted))).all())
+        if wanted
+        else {}
+    )
     for user_id, question_ids in notices.items():
         person = users[user_id]
         if len(question_ids) <= MAX_SINGLE_NOTIFICATIONS:
@@ -233,8 +277,14 @@ def warn_before_deadline(now: datetime | None = None) -> int:
     now = now or clock.now()
     warned = db.session.execute(
         update(Question)
-        .where(and_(Question.status == OPEN, Question.warn_at.is_not(None),
-                    Question.warn_at <= now, Question.warned_at.is_(None)))
+        .where(
+            and_(
+                Question.status == OPEN,
+                Question.warn_at.is_not(None),
+                Question.warn_at <= now,
+                Question.warned_at.is_(None),
+            )
+        )
         .values(warned_at=now)
         .returning(Question.id, Question.current_unit_id, Question.topic_id, Question.level)
         .execution_options(synchronize_session=False)
@@ -248,8 +298,12 @@ def warn_before_deadline(now: datetime | None = None) -> int:
         for person in recipients_for(row.current_unit_id, row.topic_id):
             users[person.id] = person
             notices[person.id].append(row.id)
-    _notify_grouped(notices, users, "question_deadline",
-                    lambda title: _l("Bald fällig – bitte antworten Sie: %(title)s", title=title),
-                    lambda count: _l("%(count)d Fragen sind bald fällig.", count=count),
-                    "/guides/inbox?filter=open")
+    _notify_grouped(
+        notices,
+        users,
+        "question_deadline",
+        lambda title: _l("Bald fällig – bitte antworten Sie: %(title)s", title=title),
+        lambda count: _l("%(count)d Fragen sind bald fällig.", count=count),
+        "/guides/inbox?filter=open",
+    )
     return len(warned)

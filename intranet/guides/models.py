@@ -15,10 +15,10 @@ from intranet.org.models import OrgUnit
 from intranet.topics.models import Topic
 
 # Question states. The SLA clock runs only while a question is OPEN (waiting for a guide).
-OPEN = "open"            # waiting for a guide – clock runs
+OPEN = "open"  # waiting for a guide – clock runs
 ASKED_BACK = "asked_back"  # a guide asked back – waiting for the asker, clock stopped
-ANSWERED = "answered"    # a guide answered – clock stopped
-SOLVED = "solved"        # asker accepted an answer or a guide marked it solved
+ANSWERED = "answered"  # a guide answered – clock stopped
+SOLVED = "solved"  # asker accepted an answer or a guide marked it solved
 STATUSES = (OPEN, ASKED_BACK, ANSWERED, SOLVED)
 
 guide_topic = Table(
@@ -39,8 +39,7 @@ class GuideProfile(db.Model):
     deputy_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     is_absent: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str] = mapped_column(String(300), default="")
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now,
-                                                 onupdate=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now, onupdate=clock.now)
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     deputy: Mapped[User | None] = relationship(foreign_keys=[deputy_id])
@@ -77,8 +76,10 @@ class Question(db.Model):
     claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     accepted_answer_id: Mapped[int | None] = mapped_column(
-        ForeignKey("question_answer.id", use_alter=True, name="fk_question_accepted_answer",
-                   ondelete="SET NULL"))
+        ForeignKey(
+            "question_answer.id", use_alter=True, name="fk_question_accepted_answer", ondelete="SET NULL"
+        )
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -89,10 +90,14 @@ class Question(db.Model):
     topic: Mapped[Topic | None] = relationship()
     claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id])
     answers: Mapped[list[QuestionAnswer]] = relationship(
-        back_populates="question", foreign_keys="QuestionAnswer.question_id",
-        order_by="QuestionAnswer.id", cascade="all, delete-orphan")
+        back_populates="question",
+        foreign_keys="QuestionAnswer.question_id",
+        order_by="QuestionAnswer.id",
+        cascade="all, delete-orphan",
+    )
     events: Mapped[list[QuestionEvent]] = relationship(
-        back_populates="question", order_by="QuestionEvent.id", cascade="all, delete-orphan")
+        back_populates="question", order_by="QuestionEvent.id", cascade="all, delete-orphan"
+    )
 
     @property
     def is_open(self) -> bool:
@@ -111,8 +116,7 @@ class QuestionAnswer(db.Model):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
 
-    question: Mapped[Question] = relationship(back_populates="answers",
-                                              foreign_keys=[question_id])
+    question: Mapped[Question] = relationship(back_populates="answers", foreign_keys=[question_id])
     author: Mapped[User] = relationship()
 
 

@@ -10,22 +10,48 @@ from intranet.main.my_data import MyDataSection
 
 
 def section(user) -> MyDataSection:
-    questions = db.session.scalars(select(Question).where(Question.asker_id == user.id)
-                                   .order_by(Question.created_at.desc()).limit(500)).all()
-    answers = db.session.scalars(select(QuestionAnswer).where(QuestionAnswer.author_id == user.id)
-                                 .order_by(QuestionAnswer.created_at.desc()).limit(500)).all()
+    questions = db.session.scalars(
+        select(Question).where(Question.asker_id == user.id).order_by(Question.created_at.desc()).limit(500)
+    ).all()
+    answers = db.session.scalars(
+        select(QuestionAnswer)
+        .where(QuestionAnswer.author_id == user.id)
+        .order_by(QuestionAnswer.created_at.desc())
+        .limit(500)
+    ).all()
     profile = db.session.scalar(select(GuideProfile).where(GuideProfile.user_id == user.id))
-    rows = [{str(_l("Art")): str(_l("Frage")), str(_l("Zeit")): format_datetime(q.created_at, "short"),
-             str(_l("Text")): q.title,
-             str(_l("Sichtbarkeit")): str(_l("privat")) if q.is_private else str(_l("öffentlich"))}
-            for q in questions]
-    rows += [{str(_l("Art")): str(_l("Antwort")), str(_l("Zeit")): format_datetime(a.created_at, "short"),
-              str(_l("Text")): a.body[:200], str(_l("Sichtbarkeit")): ""} for a in answers]
+    rows = [
+        {
+            str(_l("Art")): str(_l("Frage")),
+            str(_l("Zeit")): format_datetime(q.created_at, "short"),
+            str(_l("Text")): q.title,
+            str(_l("Sichtbarkeit")): str(_l("privat")) if q.is_private else str(_l("öffentlich")),
+        }
+        for q in questions
+    ]
+    rows += [
+        {
+            str(_l("Art")): str(_l("Antwort")),
+            str(_l("Zeit")): format_datetime(a.created_at, "short"),
+            str(_l("Text")): a.body[:200],
+            str(_l("Sichtbarkeit")): "",
+        }
+        for a in answers
+    ]
     if profile is not None:
-        rows.append({str(_l("Art")): str(_l("Lotsenprofil")), str(_l("Zeit")): "",
-                     str(_l("Text")): profile.note or "",
-                     str(_l("Sichtbarkeit")): str(_l("abwesend")) if profile.is_absent else ""})
+        rows.append(
+            {
+                str(_l("Art")): str(_l("Lotsenprofil")),
+                str(_l("Zeit")): "",
+                str(_l("Text")): profile.note or "",
+                str(_l("Sichtbarkeit")): str(_l("abwesend")) if profile.is_absent else "",
+            }
+        )
     return MyDataSection(
         _l("Lotsen & Fragen"),
-        _l("Öffentliche Fragen und Antworten: alle Beschäftigten; private Fragen: Sie und die "
-           "zuständigen Lotsinnen und Lotsen."), rows)
+        _l(
+            "Öffentliche Fragen und Antworten: alle Beschäftigten; private Fragen: Sie und die "
+            "zuständigen Lotsinnen und Lotsen."
+        ),
+        rows,
+    )

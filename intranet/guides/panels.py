@@ -10,7 +10,10 @@ from intranet.guides.queries import inbox_count
 
 def home_panel(user):
     questions = db.session.scalars(
-        select(Question).where(Question.asker_id == user.id, Question.status != SOLVED)
-        .order_by(Question.updated_at.desc()).limit(5)).all()
+        select(Question)
+        .where(Question.asker_id == user.id, Question.status != SOLVED)
+        .order_by(Question.updated_at.desc())
+        .limit(5)
+    ).all()
     count = inbox_count(user) if permissions.can_use_guide_inbox(user) else None
     return {"questions": questions, "inbox_count": count}

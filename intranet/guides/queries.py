@@ -21,13 +21,17 @@ def _words(text: str | None) -> list[str]:
 
 def faq_query(text: str | None = None, topic_id: int | None = None):
     """Answered public questions, newest first, matching all words in title or text."""
-    query = (select(Question).options(joinedload(Question.topic))
-             .where(Question.is_private.is_(False), Question.status.in_(FAQ_STATUSES))
-             .order_by(Question.answered_at.desc(), Question.id.desc()))
+    query = (
+        select(Question)
+        .options(joinedload(Question.topic))
+        .where(Question.is_private.is_(False), Question.status.in_(FAQ_STATUSES))
+        .order_by(Question.answered_at.desc(), Question.id.desc())
+    )
     for word in _words(text):
         pattern = f"%{word}%"
-        query = query.where(or_(func.lower(Question.title).like(pattern),
-                                func.lower(Question.body).like(pattern)))
+        query = query.where(
+            or_(func.lower(Question.title).like(pattern), func.lower(Question.body).like(pattern))
+        )
     if topic_id:
         query = query.where(Question.topic_id == topic_id)
     return query
@@ -38,10 +42,16 @@ def suggestions(title: str | None, limit: int = 5) -> list[Question]:
     words = _words(title)
     if not words:
         return []
-    query = (select(Question)
-             .where(Question.is_private.is_(False), Question.status.in_(FAQ_STATUSES),
-                    or_(*[func.lower(Question.title).like(f"%{w}%") for w in words]))
-             .order_by(Question.answered_at.desc(), Question.id.desc()).limit(limit))
+    query = (
+        select(Question)
+        .where(
+            Question.is_private.is_(False),
+            Question.status.in_(FAQ_STATUSES),
+            or_(*[func.lower(Question.title).like(f"%{w}%") for w in words]),
+        )
+        .order_by(Question.answered_at.desc(), Question.id.desc())
+        .limit(limit)
+    )
     return list(db.session.scalars(query))
 
 
@@ -52,18 +62,20 @@ def inbox_condition(user: User):
     conditions = [Question.current_unit_id.in_(unit_ids)] if unit_ids else []
     topic_ids = gm.topic_ids(user.id)
     if topic_ids and unit_ids:
-        conditions.append(and_(Question.topic_id.in_(topic_ids),
-                               Question.unit_id.in_(gm.tree.subtree_ids(unit_ids))))
+        conditions.append(
+            and_(Question.topic_id.in_(topic_ids), Question.unit_id.in_(gm.tree.subtree_ids(unit_ids)))
+        )
     if "admin" in user.roles:
         conditions.append(Question.at_admins.is_(True))
     return or_(*conditions) if conditions else false()
 
 
 def inbox_query(user: User, which: str = "open"):
-    query = (select(Question)
-             .options(joinedload(Question.topic), joinedload(Question.claimed_by),
-                      joinedload(Question.asker))
-             .where(inbox_condition(user)))
+    query = (
+        select(Question)
+        .options(joinedload(Question.topic), joinedload(Question.claimed_by), joinedload(Question.asker))
+        .where(inbox_condition(user))
+    )
     if which == "open":
         query = query.where(Question.status == OPEN)
     elif which == "mine":
@@ -80,26 +92,35 @@ def inbox_count(user: User) -> int:
     """Open questions waiting in this person's inbox, not claimed by a colleague."""
     return db.session.scalar(
         select(func.count(Question.id)).where(
-            inbox_condition(user), Question.status == OPEN,
-            or_(Question.claimed_by_id.is_(None), Question.claimed_by_id == user.id)))
+            inbox_condition(user),
+            Question.status == OPEN,
+            or_(Question.claimed_by_id.is_(None), Question.claimed_by_id == user.id),
+        )
+    )
 
 
 def my_questions_query(user: User):
-    return (select(Question).options(joinedload(Question.topic))
-            .where(Question.asker_id == user.id)
-            .order_by((Question.status == SOLVED).asc(), Question.updated_at.desc(),
-                      Question.id.desc()))
+    return (
+        select(Question)
+        .options(joinedload(Question.topic))
+        .where(Question.asker_id == user.id)
+        .order_by((Question.status == SOLVED).asc(), Question.updated_at.desc(), Question.id.desc())
+    )
 
 
 def load_question(question_id: int) -> Question | None:
     """One question with everything its page shows (fixed number of queries)."""
     return db.session.scalar(
         select(Question)
-        .options(joinedload(Question.asker), joinedload(Question.topic),
-                 joinedload(Question.claimed_by),
-                 selectinload(Question.answers).joinedload(QuestionAnswer.author),
-                 selectinload(Question.events).joinedload(QuestionEvent.actor))
-        .where(Question.id == question_id))
+        .options(
+            joinedload(Question.asker),
+            joinedload(Question.topic),
+            joinedload(Question.claimed_by),
+            selectinload(Question.answers).joinedload(QuestionAnswer.author),
+            selectinload(Question.events).joinedload(QuestionEvent.actor),
+        )
+        .where(Question.id == question_id)
+    )
 
 
 def topic_directory() -> list[tuple]:

@@ -27,12 +27,16 @@ class GuideMap:
     @classmethod
     def load(cls) -> GuideMap:
         assignments = db.session.scalars(
-            select(RoleAssignment).options(joinedload(RoleAssignment.user))
+            select(RoleAssignment)
+            .options(joinedload(RoleAssignment.user))
             .where(RoleAssignment.role == "guide", RoleAssignment.unit_id.is_not(None))
         ).all()
         profiles = db.session.scalars(
-            select(GuideProfile).options(selectinload(GuideProfile.topics), joinedload(GuideProfile.user),
-                                         joinedload(GuideProfile.deputy))
+            select(GuideProfile).options(
+                selectinload(GuideProfile.topics),
+                joinedload(GuideProfile.user),
+                joinedload(GuideProfile.deputy),
+            )
         ).all()
         result = cls(tree=org_tree(), profiles={p.user_id: p for p in profiles})
         for assignment in sorted(assignments, key=lambda a: a.user.name):
@@ -71,8 +75,9 @@ class GuideMap:
         unit = self.tree.get(unit_id)
         return bool(unit and unit.is_active and self.responders(unit_id))
 
-    def route_unit(self, start_unit_id: int, topic_id: int | None = None,
-                   include_self: bool = True) -> int | None:
+    def route_unit(
+        self, start_unit_id: int, topic_id: int | None = None, include_self: bool = True
+    ) -> int | None:
         """Nearest unit up the tree with an active guide (for the topic if one fits); None = admins."""
         chain = [u for u in self.tree.ancestors(start_unit_id, include_self) if u.is_active]
         if topic_id is not None:
@@ -86,15 +91,20 @@ class GuideMap:
 
     def stand_in_unit_ids(self, user_id: int) -> set[int]:
         """Units where this person answers as the deputy of an absent guide."""
-        absent_guides = {p.user_id for p in self.profiles.values()
-                         if p.is_absent and p.deputy_id == user_id}
-        return {unit_id for unit_id, guides in self.guides_by_unit.items()
-                if any(guide.id in absent_guides for guide in guides)}
+        absent_guides = {p.user_id for p in self.profiles.values() if p.is_absent and p.deputy_id == user_id}
+        return {
+            unit_id
+            for unit_id, guides in self.guides_by_unit.items()
+            if any(guide.id in absent_guides for guide in guides)
+        }
 
     def answering_unit_ids(self, user: User) -> set[int]:
         """Units whose questions land in this person's inbox (own guide units + stand-ins)."""
-        own = {unit_id for unit_id, guides in self.guides_by_unit.items()
-               if any(guide.id == user.id for guide in guides)}
+        own = {
+            unit_id
+            for unit_id, guides in self.guides_by_unit.items()
+            if any(guide.id == user.id for guide in guides)
+        }
         return own | self.stand_in_unit_ids(user.id)
 
 
@@ -113,9 +123,13 @@ def invalidate_guide_map() -> None:
 
 
 def admins() -> list[User]:
-    return list(db.session.scalars(
-        select(User).join(RoleAssignment).where(RoleAssignment.role == "admin",
-                                                User.is_active_account.is_(True))))
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(RoleAssignment)
+            .where(RoleAssignment.role == "admin", User.is_active_account.is_(True))
+        )
+    )
 
 
 def recipients_for(unit_id: int | None, topic_id: int | None = None) -> list[User]:
@@ -127,12 +141,14 @@ def recipients_for(unit_id: int | None, topic_id: int | None = None) -> list[Use
 
 
 def contact_chain(unit_id: int) -> list[tuple]:
-    """"Meine Ansprechpersonen": (unit, [(guide, deputy-if-absent)]) from the unit to the top."""
+    """ "Meine Ansprechpersonen": (unit, [(guide, deputy-if-absent)]) from the unit to the top."""
     gm = guide_map()
     rows = []
     for unit in gm.tree.ancestors(unit_id):
-        guides = [(guide, gm.profile(guide.id), gm.deputy_of(guide.id) if gm.is_absent(guide.id)
-                   else None) for guide in gm.guides_by_unit.get(unit.id, [])]
+        guides = [
+            (guide, gm.profile(guide.id), gm.deputy_of(guide.id) if gm.is_absent(guide.id) else None)
+            for guide in gm.guides_by_unit.get(unit.id, [])
+        ]
         rows.append((unit, guides))
     return rows
 

@@ -33,24 +33,35 @@ BODY_MAX = 10_000
 class GuidesError(DomainError):
     """A rule of the guides feature was broken; the message is shown next to `field`."""
 
+
 def _clean(text: str | None, field: str, maximum: int, required: bool = True) -> str:
     text = (text or "").replace("\x00", "").strip()  # PostgreSQL text cannot hold NUL
     if required and not text:
         raise GuidesError(_l("Bitte füllen Sie dieses Feld aus."), field)
     if len(text) > maximum:
-        raise GuidesError(_l("Höchstens %(max)d Zeichen – Sie haben %(count)d.", max=maximum,
-                             count=len(text)), field)
+        raise GuidesError(
+            _l("Höchstens %(max)d Zeichen – Sie haben %(count)d.", max=maximum, count=len(text)), field
+        )
     return text
 
 
 def _event(question: Question, kind: str, actor: User | None, unit_id=None) -> None:
-    db.session.add(QuestionEvent(question=question, kind=kind, actor_id=actor.id if actor else None,
-                                 unit_id=unit_id, level=question.level, created_at=clock.now()))
+    db.session.add(
+        QuestionEvent(
+            question=question,
+            kind=kind,
+            actor_id=actor.id if actor else None,
+            unit_id=unit_id,
+            level=question.level,
+            created_at=clock.now(),
+        )
+    )
 
 
 def _follower_ids(question: Question) -> list[int]:
-    return list(db.session.scalars(select(QuestionFollow.user_id)
-                                   .where(QuestionFollow.question_id == question.id)))
+    return list(
+        db.session.scalars(select(QuestionFollow.user_id).where(QuestionFollow.question_id == question.id))
+    )
 
 
 def _notify_followers(question: Question, actor: User, message) -> None:
@@ -61,8 +72,11 @@ def _notify_followers(question: Question, actor: User, message) -> None:
 
 def follow(question: Question, user: User) -> None:
     """Follow a question (idempotent)."""
-    exists = db.session.scalar(select(QuestionFollow.id).where(
-        QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id))
+    exists = db.session.scalar(
+        select(QuestionFollow.id).where(
+            QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id
+        )
+    )
     if exists is None:
         db.session.add(QuestionFollow(question_id=question.id, user_id=user.id))
         db.session.flush()
@@ -70,13 +84,22 @@ def follow(question: Question, user: User) -> None:
 
 def unfollow(question: Question, user: User) -> None:
     """Stop following a question."""
-    db.session.execute(delete(QuestionFollow).where(QuestionFollow.question_id == question.id,
-                                                    QuestionFollow.user_id == user.id))
+    db.session.execute(
+        delete(QuestionFollow).where(
+            QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id
+        )
+    )
 
 
 def is_following(question: Question, user: User) -> bool:
-    return db.session.scalar(select(QuestionFollow.id).where(
-        QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id)) is not None
+    return (
+        db.session.scalar(
+            select(QuestionFollow.id).where(
+                QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id
+            )
+        )
+        is not None
+    )
 
 
 def ask(asker: User, title: str, body: str, topic_id: int | None, is_private: bool) -> Question:
@@ -87,31 +110,47 @@ def ask(asker: User, title: str, body: str, topic_id: int | None, is_private: bo
     if topic_id:
         topic = db.session.get(Topic, topic_id)
         if topic is None or not topic.is_active:
-            raise GuidesError(_l("Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der "
-                                 "Liste."), "topic_id")
+            raise GuidesError(
+                _l("Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der Liste."), "topic_id"
+            )
     target = guide_map().route_unit(asker.unit_id, topic.id if topic else None)
     now = clock.now()
-    question = Question(asker=asker, unit_id=asker.unit_id, topic=topic, title=title, body=body,
-                        is_private=bool(is_private), status=OPEN, current_unit_id=target,
-                        at_admins=target is None, created_at=now, updated_at=now)
+    question = Question(
+        asker=asker,
+        unit_id=asker.unit_id,
+        topic=topic,
+        title=title,
+        body=body,
+        is_private=bool(is_private),
+        status=OPEN,
+        current_unit_id=target,
+        at_admins=target is None,
+        created_at=now,
+        updated_at=now,
+    )
     db.session.add(question)
     start_clock(question, now)
     _event(question, "asked", asker, target)
     db.session.flush()
     follow(question, asker)
-    notify(recipients_for(target, question.topic_id), "question_new",
-           _l("Neue Frage an Sie: %(title)s", title=title), question_path(question.id),
-           exclude=asker)
+    notify(
+        recipients_for(target, question.topic_id),
+        "question_new",
+        _l("Neue Frage an Sie: %(title)s", title=title),
+        question_path(question.id),
+        exclude=asker,
+    )
     return question
 
 
 def claim(question: Question, guide: User) -> None:
     """Take a question over; refused if a colleague was quicker (atomic)."""
     claimed = db.session.execute(
-        update(Question).where(Question.id == question.id, Question.claimed_by_id.is_(None),
-                               Question.status != SOLVED)
+        update(Question)
+        .where(Question.id == question.id, Question.claimed_by_id.is_(None), Question.status != SOLVED)
         .values(claimed_by_id=guide.id, claimed_at=clock.now())
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False)
+    ).rowcount
     db.session.refresh(question)
     if not claimed:
         if question.claimed_by_id == guide.id:
@@ -134,12 +173,18 @@ def release(question: Question, guide: User) -> None:
 def answer(question: Question, guide: User, body: str, ask_back: bool = False) -> QuestionAnswer:
     """A guide answers or asks back; either stops the SLA clock."""
     if question.status == SOLVED:
-        raise GuidesError(_l("Die Frage ist schon gelöst. Sie kann erst wieder beantwortet "
-                             "werden, wenn sie erneut geöffnet wird."), "body")
+        raise GuidesError(
+            _l(
+                "Die Frage ist schon gelöst. Sie kann erst wieder beantwortet "
+                "werden, wenn sie erneut geöffnet wird."
+            ),
+            "body",
+        )
     body = _clean(body, "body", BODY_MAX)
     now = clock.now()
-    post = QuestionAnswer(question=question, author=guide, body=body, created_at=now,
-                          kind="ask_back" if ask_back else "answer")
+    post = QuestionAnswer(
+        question=question, author=guide, body=body, created_at=now, kind="ask_back" if ask_back else "answer"
+    )
     db.session.add(post)
     question.status = ASKED_BACK if ask_back else ANSWERED
     if not ask_back:
@@ -151,8 +196,11 @@ def answer(question: Question, guide: User, body: str, ask_back: bool = False) -
     _event(question, "asked_back" if ask_back else "answered", guide, question.current_unit_id)
     db.session.flush()
     follow(question, guide)
-    message = (_l("Rückfrage zu Ihrer Frage: %(title)s", title=question.title) if ask_back
-               else _l("Neue Antwort auf: %(title)s", title=question.title))
+    message = (
+        _l("Rückfrage zu Ihrer Frage: %(title)s", title=question.title)
+        if ask_back
+        else _l("Neue Antwort auf: %(title)s", title=question.title)
+    )
     _notify_followers(question, guide, message)
     return post
 
@@ -161,8 +209,7 @@ def reply(question: Question, asker: User, body: str) -> QuestionAnswer:
     """The asker follows up; the question is open again and the clock restarts."""
     body = _clean(body, "body", BODY_MAX)
     now = clock.now()
-    post = QuestionAnswer(question=question, author=asker, body=body, kind="reply",
-                          created_at=now)
+    post = QuestionAnswer(question=question, author=asker, body=body, kind="reply", created_at=now)
     db.session.add(post)
     if question.status == SOLVED:
         question.accepted_answer_id = None
@@ -173,20 +220,24 @@ def reply(question: Question, asker: User, body: str) -> QuestionAnswer:
     message = _l("Neue Nachricht zur Frage: %(title)s", title=question.title)
     _notify_followers(question, asker, message)
     if question.claimed_by_id is None:
-        notify(recipients_for(question.current_unit_id, question.topic_id), "question_update",
-               message, question_path(question.id), exclude=asker)
+        notify(
+            recipients_for(question.current_unit_id, question.topic_id),
+            "question_update",
+            message,
+            question_path(question.id),
+            exclude=asker,
+        )
     return post
 
 
 def accept(question: Question, asker: User, answer_id: int) -> None:
-    """"Hat geholfen": the asker accepts a guide's answer; the question is solved."""
+    """ "Hat geholfen": the asker accepts a guide's answer; the question is solved."""
     post = next((a for a in question.answers if a.id == answer_id and a.kind == "answer"), None)
     if post is None:
         raise GuidesError(_l("Diese Antwort gehört nicht zu Ihrer Frage."))
     question.accepted_answer_id = post.id
     _solve(question, asker, "accepted")
-    _notify_followers(question, asker, _l("Ihre Antwort hat geholfen: %(title)s",
-                                         title=question.title))
+    _notify_followers(question, asker, _l("Ihre Antwort hat geholfen: %(title)s", title=question.title))
 
 
 def mark_solved(question: Question, user: User) -> None:
@@ -215,13 +266,18 @@ def reopen(question: Question, asker: User) -> None:
     start_clock(question, now)
     _event(question, "reopened", asker, question.current_unit_id)
     db.session.flush()
-    notify(recipients_for(question.current_unit_id, question.topic_id), "question_update",
-           _l("Wieder geöffnet: %(title)s", title=question.title), question_path(question.id),
-           exclude=asker)
+    notify(
+        recipients_for(question.current_unit_id, question.topic_id),
+        "question_update",
+        _l("Wieder geöffnet: %(title)s", title=question.title),
+        question_path(question.id),
+        exclude=asker,
+    )
 
 
-def save_profile(guide: User, is_absent: bool, deputy_id: int | None, topic_ids: list[int],
-                 note: str) -> GuideProfile:
+def save_profile(
+    guide: User, is_absent: bool, deputy_id: int | None, topic_ids: list[int], note: str
+) -> GuideProfile:
     """Update a guide's availability, deputy and topics."""
     profile = db.session.scalar(select(GuideProfile).where(GuideProfile.user_id == guide.id))
     if profile is None:
@@ -233,8 +289,7 @@ def save_profile(guide: User, is_absent: bool, deputy_id: int | None, topic_ids:
     if deputy is not None and deputy.id == guide.id:
         raise GuidesError(_l("Sie können nicht Ihre eigene Vertretung sein."), "deputy_id")
     if is_absent and deputy is None:
-        raise GuidesError(_l("Bitte wählen Sie eine Vertretung, solange Sie abwesend sind."),
-                          "deputy_id")
+        raise GuidesError(_l("Bitte wählen Sie eine Vertretung, solange Sie abwesend sind."), "deputy_id")
     topics = list(db.session.scalars(select(Topic).where(Topic.id.in_(topic_ids or []))))
     if len(topics) != len(set(topic_ids or [])):
         raise GuidesError(_l("Mindestens eines der Themen gibt es nicht."), "topic_ids")
@@ -250,8 +305,7 @@ def save_sla(depth: int, sla_hours: int, warn_hours: int) -> EscalationSetting:
     if not 1 <= sla_hours <= 24 * 30:
         raise GuidesError(_l("Bitte eine Zahl zwischen 1 und 720 Stunden."), "sla_hours")
     if not 0 <= warn_hours < sla_hours:
-        raise GuidesError(_l("Die Warnung muss vor der Frist liegen (0 = keine Warnung)."),
-                          "warn_hours")
+        raise GuidesError(_l("Die Warnung muss vor der Frist liegen (0 = keine Warnung)."), "warn_hours")
     setting = db.session.get(EscalationSetting, depth) or EscalationSetting(depth=depth)
     setting.sla_hours, setting.warn_hours = sla_hours, warn_hours
     db.session.add(setting)
@@ -270,8 +324,7 @@ def assign_guide(unit, email: str) -> User:
     if not unit.is_active:
         raise GuidesError(_l("Die Einheit ist deaktiviert."), "email")
     if unit.id in person.scope_unit_ids("guide"):
-        raise GuidesError(_l("%(name)s ist hier schon Lotsin oder Lotse.", name=person.name),
-                          "email")
+        raise GuidesError(_l("%(name)s ist hier schon Lotsin oder Lotse.", name=person.name), "email")
     person.role_assignments.append(RoleAssignment(role="guide", unit_id=unit.id))
     db.session.flush()
     invalidate_guide_map()
@@ -280,8 +333,9 @@ def assign_guide(unit, email: str) -> User:
 
 def remove_guide(unit, person: User) -> None:
     """End a person's guide role for this unit (their questions stay; new ones route on)."""
-    assignment = next((a for a in person.role_assignments
-                       if a.role == "guide" and a.unit_id == unit.id), None)
+    assignment = next(
+        (a for a in person.role_assignments if a.role == "guide" and a.unit_id == unit.id), None
+    )
     if assignment is None:
         raise GuidesError(_l("Diese Person ist hier keine Lotsin und kein Lotse."))
     person.role_assignments.remove(assignment)

@@ -25,18 +25,21 @@ def _signed_in():
 def _question(question_id: int) -> Question:
     """Load a question the current user may see; 404 otherwise (private stays hidden)."""
     question = queries.load_question(question_id)
-    perm.require(question is not None and perm.can_view_question(current_user, question),
-                 hide=True)
+    perm.require(question is not None and perm.can_view_question(current_user, question), hide=True)
     return question
 
 
 def _detail(question, post_form=None, status=200):
-    context = {"question": question, "post_form": post_form or PostForm(),
-               "following": services.is_following(question, current_user)}
+    context = {
+        "question": question,
+        "post_form": post_form or PostForm(),
+        "following": services.is_following(question, current_user),
+    }
     if wants_partial(f"claim-{question.id}"):
         return render_template("guides/partials/_claim_inner.html", **context), status
-    return render_page_or_partial("guides/question.html", "guides/partials/_trail.html",
-                                  "question-trail", **context), status
+    return render_page_or_partial(
+        "guides/question.html", "guides/partials/_trail.html", "question-trail", **context
+    ), status
 
 
 @bp.route("/ask", methods=["GET", "POST"])
@@ -45,26 +48,34 @@ def ask():
     form.topic_id.choices = topic_choices(_l("– kein bestimmtes Thema –"))
     if form.validate_on_submit():
         try:
-            question = services.ask(current_user, form.title.data, form.body.data,
-                                    form.topic_id.data or None, form.visibility.data == "private")
+            question = services.ask(
+                current_user,
+                form.title.data,
+                form.body.data,
+                form.topic_id.data or None,
+                form.visibility.data == "private",
+            )
         except services.GuidesError as error:
             error.show_on(form, "title")
         else:
             db.session.commit()
-            flash(_("Ihre Frage ist angekommen. Wir benachrichtigen Sie bei einer Antwort."),
-                  "success")
+            flash(_("Ihre Frage ist angekommen. Wir benachrichtigen Sie bei einer Antwort."), "success")
             return redirect_after_post(url_for("guides.question", question_id=question.id))
     similar = queries.suggestions(form.title.data) if form.title.data else []
-    return render_template("guides/ask.html", form=form, similar=similar), (
-        422 if form.errors else 200)
+    return render_template("guides/ask.html", form=form, similar=similar), (422 if form.errors else 200)
 
 
 @bp.get("/suggestions")
 def suggestions():
     """Similar answered questions while typing (htmx) – or as a plain page without JS."""
     title = (request.args.get("title") or "")[:200]
-    return render_page_or_partial("guides/suggestions.html", "guides/partials/_suggestions.html",
-                                  "suggestions", similar=queries.suggestions(title), title=title)
+    return render_page_or_partial(
+        "guides/suggestions.html",
+        "guides/partials/_suggestions.html",
+        "suggestions",
+        similar=queries.suggestions(title),
+        title=title,
+    )
 
 
 @bp.get("/faq")
@@ -73,10 +84,10 @@ def faq():
     form.topic.choices = topic_choices(_l("Alle Themen"))
     form.validate()
     text = form.q.data if not form.q.errors else ""
-    page = db.paginate(queries.faq_query(text, form.topic.data or None), per_page=20,
-                       error_out=False)
-    return render_page_or_partial("guides/faq.html", "guides/partials/_faq_results.html",
-                                  "faq-results", page=page, form=form)
+    page = db.paginate(queries.faq_query(text, form.topic.data or None), per_page=20, error_out=False)
+    return render_page_or_partial(
+        "guides/faq.html", "guides/partials/_faq_results.html", "faq-results", page=page, form=form
+    )
 
 
 @bp.get("/inbox")
@@ -85,23 +96,26 @@ def inbox():
     which = request.args.get("filter", "open")
     which = which if which in queries.INBOX_FILTERS else "open"
     page = db.paginate(queries.inbox_query(current_user, which), per_page=25, error_out=False)
-    return render_page_or_partial("guides/inbox.html", "guides/partials/_inbox_results.html",
-                                  "inbox-results", page=page, which=which,
-                                  filters=queries.INBOX_FILTERS)
+    return render_page_or_partial(
+        "guides/inbox.html",
+        "guides/partials/_inbox_results.html",
+        "inbox-results",
+        page=page,
+        which=which,
+        filters=queries.INBOX_FILTERS,
+    )
 
 
 @bp.get("/inbox/count")
 def inbox_count():
     perm.require(perm.can_use_guide_inbox(current_user))
-    return render_template("guides/partials/_inbox_count.html",
-                           count=queries.inbox_count(current_user))
+    return render_template("guides/partials/_inbox_count.html", count=queries.inbox_count(current_user))
 
 
 @bp.get("/inbox/badge")
 def inbox_badge():
     perm.require(perm.can_use_guide_inbox(current_user))
-    return render_template("guides/partials/_inbox_badge.html",
-                           count=queries.inbox_count(current_user))
+    return render_template("guides/partials/_inbox_badge.html", count=queries.inbox_count(current_user))
 
 
 @bp.get("/questions/<int:question_id>")
@@ -113,8 +127,9 @@ def _done(question, message, category="success"):
     flash(message, category)
     if wants_partial(f"claim-{question.id}"):
         db.session.expire_all()
-        response = make_response(_detail(_question(question.id),
-                                         status=200 if category == "success" else 409))
+        response = make_response(
+            _detail(_question(question.id), status=200 if category == "success" else 409)
+        )
         response.headers["HX-Trigger"] = "notifications-changed, inbox-changed"
         return response
     return redirect_after_post(url_for("guides.question", question_id=question.id))
@@ -160,17 +175,22 @@ def answer(question_id):
     question = _question(question_id)
     perm.require(perm.can_answer_question(current_user, question))
     ask_back = request.form.get("kind") == "ask_back"
-    return _post(question, lambda body: services.answer(question, current_user, body, ask_back),
-                 _("Ihre Rückfrage wurde gesendet.") if ask_back
-                 else _("Ihre Antwort wurde gespeichert."))
+    return _post(
+        question,
+        lambda body: services.answer(question, current_user, body, ask_back),
+        _("Ihre Rückfrage wurde gesendet.") if ask_back else _("Ihre Antwort wurde gespeichert."),
+    )
 
 
 @bp.post("/questions/<int:question_id>/reply")
 def reply(question_id):
     question = _question(question_id)
     perm.require(perm.can_reply_to_question(current_user, question))
-    return _post(question, lambda body: services.reply(question, current_user, body),
-                 _("Ihre Nachricht wurde gesendet."))
+    return _post(
+        question,
+        lambda body: services.reply(question, current_user, body),
+        _("Ihre Nachricht wurde gesendet."),
+    )
 
 
 @bp.post("/questions/<int:question_id>/accept")

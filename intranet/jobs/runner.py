@@ -41,8 +41,7 @@ def acquire_lease(name: str, holder: str, ttl: timedelta) -> bool:
         db.session.rollback()
         return False
     try:
-        db.session.add(JobLease(name=name, holder=holder, locked_until=now + ttl,
-                                last_started_at=now))
+        db.session.add(JobLease(name=name, holder=holder, locked_until=now + ttl, last_started_at=now))
         db.session.commit()
         return True
     except IntegrityError:  # another process inserted it first

@@ -7,9 +7,13 @@ from intranet.auth.forms import REQUIRED
 
 
 class SitePageForm(FlaskForm):
-    title = StringField(_l("Überschrift"), validators=[
-        DataRequired(REQUIRED), Length(max=200, message=_l("Höchstens 200 Zeichen."))])
-    body = TextAreaField(_l("Text (Markdown)"), validators=[
-        DataRequired(REQUIRED), Length(max=50000, message=_l("Höchstens 50.000 Zeichen."))],
+    title = StringField(
+        _l("Überschrift"),
+        validators=[DataRequired(REQUIRED), Length(max=200, message=_l("Höchstens 200 Zeichen."))],
+    )
+    body = TextAreaField(
+        _l("Text (Markdown)"),
+        validators=[DataRequired(REQUIRED), Length(max=50000, message=_l("Höchstens 50.000 Zeichen."))],
         description=_l("Überschriften mit ##, Listen mit -, Links mit [Text](Adresse)."),
-        render_kw={"rows": 16})
+        render_kw={"rows": 16},
+    )

@@ -24,14 +24,11 @@ class Panel:
 
 PANELS: list[Panel] = [
     Panel("guides", "intranet.guides.panels:home_panel", "guides/partials/_home_panel.html"),
-    Panel("notifications", "intranet.notify.panels:home_panel",
-          "notify/partials/_home_panel.html"),
+    Panel("notifications", "intranet.notify.panels:home_panel", "notify/partials/_home_panel.html"),
     Panel("training", "intranet.training.panels:home_panel", "training/partials/_home_panel.html"),
     Panel("pilots", "intranet.pilots.panels:home_panel", "pilots/partials/_home_panel.html"),
-    Panel("feedback", "intranet.feedback.panels:home_panel",
-          "feedback/partials/_home_panel.html"),
-    Panel("decisions", "intranet.decisions.panels:home_panel",
-          "decisions/partials/_home_panel.html"),
+    Panel("feedback", "intranet.feedback.panels:home_panel", "feedback/partials/_home_panel.html"),
+    Panel("decisions", "intranet.decisions.panels:home_panel", "decisions/partials/_home_panel.html"),
 ]
 
 

@@ -44,37 +44,70 @@ def _when(value) -> str:
 
 
 def account_section(user) -> MyDataSection:
-    roles = sorted(f"{a.role} ({org_tree().get(a.unit_id).name})" if a.unit_id else a.role
-                   for a in user.role_assignments)
+    roles = sorted(
+        f"{a.role} ({org_tree().get(a.unit_id).name})" if a.unit_id else a.role for a in user.role_assignments
+    )
     return MyDataSection(
-        _l("Konto"), _l("Administration; Name, Einheit und Rollen sehen alle Beschäftigten."),
-        [{str(_l("Name")): user.name, str(_l("E-Mail-Adresse")): user.email,
-          str(_l("Organisationseinheit")): org_tree().path(user.unit_id, " / "),
-          str(_l("Rollen")): ", ".join(roles) or "–", str(_l("Sprache")): user.locale,
-          str(_l("E-Mail-Benachrichtigungen")): user.email_preference,
-          str(_l("Angelegt")): _when(user.created_at),
-          str(_l("Letzte Anmeldung")): _when(user.last_login_at)}])
+        _l("Konto"),
+        _l("Administration; Name, Einheit und Rollen sehen alle Beschäftigten."),
+        [
+            {
+                str(_l("Name")): user.name,
+                str(_l("E-Mail-Adresse")): user.email,
+                str(_l("Organisationseinheit")): org_tree().path(user.unit_id, " / "),
+                str(_l("Rollen")): ", ".join(roles) or "–",
+                str(_l("Sprache")): user.locale,
+                str(_l("E-Mail-Benachrichtigungen")): user.email_preference,
+                str(_l("Angelegt")): _when(user.created_at),
+                str(_l("Letzte Anmeldung")): _when(user.last_login_at),
+            }
+        ],
+    )
 
 
 def notification_section(user) -> MyDataSection:
-    items = db.session.scalars(select(Notification).where(Notification.user_id == user.id)
-                               .order_by(Notification.created_at.desc()).limit(500)).all()
+    items = db.session.scalars(
+        select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.created_at.desc())
+        .limit(500)
+    ).all()
     return MyDataSection(
-        _l("Benachrichtigungen"), _l("Nur Sie."),
-        [{str(_l("Zeit")): _when(n.created_at), str(_l("Text")): n.message,
-          str(_l("Gelesen")): _when(n.read_at)} for n in items])
+        _l("Benachrichtigungen"),
+        _l("Nur Sie."),
+        [
+            {
+                str(_l("Zeit")): _when(n.created_at),
+                str(_l("Text")): n.message,
+                str(_l("Gelesen")): _when(n.read_at),
+            }
+            for n in items
+        ],
+    )
 
 
 def audit_section(user) -> MyDataSection:
     entries = db.session.scalars(
-        select(AuditEntry).where((AuditEntry.actor_id == user.id) | (
-            (AuditEntry.object_type == "User") & (AuditEntry.object_id == user.id)))
-        .order_by(AuditEntry.created_at.desc()).limit(500)).all()
+        select(AuditEntry)
+        .where(
+            (AuditEntry.actor_id == user.id)
+            | ((AuditEntry.object_type == "User") & (AuditEntry.object_id == user.id))
+        )
+        .order_by(AuditEntry.created_at.desc())
+        .limit(500)
+    ).all()
     return MyDataSection(
         _l("Protokoll (Sicherheit und Verwaltung)"),
         _l("Administration; Einträge werden nach der Aufbewahrungsfrist gelöscht."),
-        [{str(_l("Zeit")): _when(e.created_at), str(_l("Aktion")): e.action,
-          str(_l("IP-Adresse")): e.ip_address or ""} for e in entries])
+        [
+            {
+                str(_l("Zeit")): _when(e.created_at),
+                str(_l("Aktion")): e.action,
+                str(_l("IP-Adresse")): e.ip_address or "",
+            }
+            for e in entries
+        ],
+    )
 
 
 def collect(user) -> list[MyDataSection]:

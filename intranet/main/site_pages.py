@@ -15,34 +15,43 @@ def default_page(slug: str) -> SitePage:
     texts = {
         "barrierefreiheit": (
             _("Erklärung zur Barrierefreiheit"),
-            _("Das %(org)s ist bemüht, das Intranet Lotse im Einklang mit der "
-              "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich "
-              "zu machen.\n\n## Stand der Vereinbarkeit\n\nLotse ist weitgehend mit den "
-              "Anforderungen der WCAG 2.1 (Stufe AA) vereinbar. Jede Seite wird automatisch "
-              "mit axe-core geprüft und ist vollständig mit der Tastatur bedienbar.\n\n"
-              "## Barrieren melden\n\nSind Ihnen Barrieren aufgefallen? Schreiben Sie uns an "
-              "%(contact)s oder nutzen Sie die Seite „Barriere melden“.\n\n"
-              "## Schlichtungsverfahren\n\nWenn auch nach Ihrer Meldung keine "
-              "zufriedenstellende Lösung gefunden wurde, können Sie sich an die "
-              "Schlichtungsstelle Ihres Landes wenden.", org=org, contact=contact),
+            _(
+                "Das %(org)s ist bemüht, das Intranet Lotse im Einklang mit der "
+                "Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich "
+                "zu machen.\n\n## Stand der Vereinbarkeit\n\nLotse ist weitgehend mit den "
+                "Anforderungen der WCAG 2.1 (Stufe AA) vereinbar. Jede Seite wird automatisch "
+                "mit axe-core geprüft und ist vollständig mit der Tastatur bedienbar.\n\n"
+                "## Barrieren melden\n\nSind Ihnen Barrieren aufgefallen? Schreiben Sie uns an "
+                "%(contact)s oder nutzen Sie die Seite „Barriere melden“.\n\n"
+                "## Schlichtungsverfahren\n\nWenn auch nach Ihrer Meldung keine "
+                "zufriedenstellende Lösung gefunden wurde, können Sie sich an die "
+                "Schlichtungsstelle Ihres Landes wenden.",
+                org=org,
+                contact=contact,
+            ),
         ),
         "barriere-melden": (
             _("Barriere melden"),
-            _("Wenn Sie eine Seite oder Funktion in Lotse nicht oder nur schwer nutzen "
-              "können, sagen Sie es uns bitte.\n\nSchreiben Sie eine E-Mail an %(contact)s. "
-              "Nennen Sie die Seite, was Sie tun wollten und welche Hilfsmittel Sie nutzen "
-              "(z. B. Bildschirmleser, Vergrößerung). Wir antworten innerhalb von zwei "
-              "Wochen.", contact=contact),
+            _(
+                "Wenn Sie eine Seite oder Funktion in Lotse nicht oder nur schwer nutzen "
+                "können, sagen Sie es uns bitte.\n\nSchreiben Sie eine E-Mail an %(contact)s. "
+                "Nennen Sie die Seite, was Sie tun wollten und welche Hilfsmittel Sie nutzen "
+                "(z. B. Bildschirmleser, Vergrößerung). Wir antworten innerhalb von zwei "
+                "Wochen.",
+                contact=contact,
+            ),
         ),
         "datenschutz": (
             _("Datenschutzhinweise"),
-            _("Lotse verarbeitet Ihre Daten zur Durchführung des Beschäftigungsverhältnisses "
-              "(§ 15 LDSG / Art. 88 DSGVO) und nur für die Zwecke dieses Intranets.\n\n"
-              "- Es gibt keine Auswertung Ihrer individuellen Leistung.\n"
-              "- Führungskräfte sehen nur zusammengefasste Zahlen ab %(k)d Personen.\n"
-              "- Anonyme Beiträge speichern keinerlei Bezug zu Ihrer Person.\n\n"
-              "Unter „Meine Daten“ sehen Sie, was über Sie gespeichert ist.",
-              k=current_app.config["LOTSE_ANONYMITY_K"]),
+            _(
+                "Lotse verarbeitet Ihre Daten zur Durchführung des Beschäftigungsverhältnisses "
+                "(§ 15 LDSG / Art. 88 DSGVO) und nur für die Zwecke dieses Intranets.\n\n"
+                "- Es gibt keine Auswertung Ihrer individuellen Leistung.\n"
+                "- Führungskräfte sehen nur zusammengefasste Zahlen ab %(k)d Personen.\n"
+                "- Anonyme Beiträge speichern keinerlei Bezug zu Ihrer Person.\n\n"
+                "Unter „Meine Daten“ sehen Sie, was über Sie gespeichert ist.",
+                k=current_app.config["LOTSE_ANONYMITY_K"],
+            ),
         ),
     }
     title, body = texts[slug]

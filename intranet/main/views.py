@@ -32,8 +32,10 @@ def my_data():
 @login_required
 def my_data_download():
     sections = my_data_sections.collect(current_user)
-    payload = {str(section.title): {"sichtbar_fuer": str(section.visible_to), "daten": section.rows}
-               for section in sections}
+    payload = {
+        str(section.title): {"sichtbar_fuer": str(section.visible_to), "daten": section.rows}
+        for section in sections
+    }
     response = jsonify(payload)
     response.headers["Content-Disposition"] = 'attachment; filename="meine-daten-lotse.json"'
     return response
@@ -72,5 +74,4 @@ def edit_site_page(slug):
         db.session.commit()
         flash(_("Die Seite wurde gespeichert."), "success")
         return redirect_after_post(f"/seiten/{slug}")
-    return render_template("main/edit_site_page.html", form=form, slug=slug), (
-        422 if form.errors else 200)
+    return render_template("main/edit_site_page.html", form=form, slug=slug), (422 if form.errors else 200)

@@ -75,9 +75,7 @@ def unread_count(user: User) -> int:
 
 def mark_read(user: User, notification_id: int | None = None) -> int:
     """Mark one (or, without id, all) of the user's notifications read."""
-    stmt = update(Notification).where(
-        Notification.user_id == user.id, Notification.read_at.is_(None)
-    )
+    stmt = update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
     if notification_id is not None:
         stmt = stmt.where(Notification.id == notification_id)
     return db.session.execute(stmt.values(read_at=clock.now())).rowcount
@@ -140,10 +138,13 @@ def send_digests() -> int:
             continue
         with force_locale(user.locale):
             lines = [f"• {item.message}\n  {absolute_url(item.url)}" for item in items]
-            subject = _("Lotse: Ihre Zusammenfassung (%(count)d neue Benachrichtigungen)",
-                        count=len(items))
-            body = _("Guten Tag %(name)s,\n\nseit der letzten Zusammenfassung ist Folgendes "
-                     "passiert:\n\n%(lines)s\n", name=user.name, lines="\n".join(lines))
+            subject = _("Lotse: Ihre Zusammenfassung (%(count)d neue Benachrichtigungen)", count=len(items))
+            body = _(
+                "Guten Tag %(name)s,\n\nseit der letzten Zusammenfassung ist Folgendes "
+                "passiert:\n\n%(lines)s\n",
+                name=user.name,
+                lines="\n".join(lines),
+            )
         for item in items:
             item.digested_at = now
         queue_mail(user.email, subject, body)

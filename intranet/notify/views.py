@@ -18,19 +18,21 @@ bp = Blueprint("notify", __name__, url_prefix="/notifications")
 @login_required
 def index():
     page = db.paginate(
-        select(Notification).where(Notification.user_id == current_user.id)
+        select(Notification)
+        .where(Notification.user_id == current_user.id)
         .order_by(Notification.created_at.desc(), Notification.id.desc()),
-        per_page=25, error_out=False,
+        per_page=25,
+        error_out=False,
     )
-    return render_page_or_partial("notify/index.html", "notify/partials/_list.html",
-                                  "notification-list", page=page)
+    return render_page_or_partial(
+        "notify/index.html", "notify/partials/_list.html", "notification-list", page=page
+    )
 
 
 @bp.get("/badge")
 @login_required
 def badge():
-    return render_template("notify/partials/_badge.html",
-                           unread=services.unread_count(current_user))
+    return render_template("notify/partials/_badge.html", unread=services.unread_count(current_user))
 
 
 @bp.post("/<int:notification_id>/open")

@@ -6,14 +6,18 @@ from wtforms.validators import DataRequired, Length
 from intranet.auth.forms import REQUIRED
 
 KIND_CHOICES = [
-    ("verwaltung", _l("Verwaltung")), ("dezernat", _l("Dezernat")),
-    ("amt", _l("Amt / Fachbereich")), ("sachgebiet", _l("Sachgebiet")), ("team", _l("Team")),
+    ("verwaltung", _l("Verwaltung")),
+    ("dezernat", _l("Dezernat")),
+    ("amt", _l("Amt / Fachbereich")),
+    ("sachgebiet", _l("Sachgebiet")),
+    ("team", _l("Team")),
 ]
 
 
 class UnitForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[
-        DataRequired(REQUIRED), Length(max=120, message=_l("Höchstens 120 Zeichen."))])
+    name = StringField(
+        _l("Name"), validators=[DataRequired(REQUIRED), Length(max=120, message=_l("Höchstens 120 Zeichen."))]
+    )
     kind = SelectField(_l("Art der Einheit"), choices=KIND_CHOICES)
     parent_id = SelectField(_l("Übergeordnete Einheit"), coerce=int)
 

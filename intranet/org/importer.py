@@ -29,13 +29,24 @@ HEADER_ALIASES = {
     "roles": {"rollen", "roles", "rolle", "role"},
 }
 ROLE_ALIASES = {
-    "lotse": "guide", "lotsin": "guide", "guide": "guide",
-    "leitung": "leadership", "leadership": "leadership",
-    "administration": "admin", "admin": "admin",
-    "mitarbeitende": None, "staff": None,
+    "lotse": "guide",
+    "lotsin": "guide",
+    "guide": "guide",
+    "leitung": "leadership",
+    "leadership": "leadership",
+    "administration": "admin",
+    "admin": "admin",
+    "mitarbeitende": None,
+    "staff": None,
 }
-KIND_PREFIXES = [("dezernat", "dezernat"), ("fachbereich", "amt"), ("amt", "amt"),
-                 ("sachgebiet", "sachgebiet"), ("sg ", "sachgebiet"), ("team", "team")]
+KIND_PREFIXES = [
+    ("dezernat", "dezernat"),
+    ("fachbereich", "amt"),
+    ("amt", "amt"),
+    ("sachgebiet", "sachgebiet"),
+    ("sg ", "sachgebiet"),
+    ("team", "team"),
+]
 
 
 @dataclass
@@ -66,9 +77,19 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ImportFailed([(0, str(_l(
-            "Die Datei ist nicht UTF-8-kodiert. Bitte speichern Sie sie in Excel als "
-            "„CSV UTF-8 (durch Trennzeichen getrennt)“.")))]) from error
+        raise ImportFailed(
+            [
+                (
+                    0,
+                    str(
+                        _l(
+                            "Die Datei ist nicht UTF-8-kodiert. Bitte speichern Sie sie in Excel als "
+                            "„CSV UTF-8 (durch Trennzeichen getrennt)“."
+                        )
+                    ),
+                )
+            ]
+        ) from error
 
 
 def parse(data: bytes) -> list[ImportRow]:
@@ -93,16 +114,18 @@ def parse(data: bytes) -> list[ImportRow]:
                 break
             row, row_errors = _parse_row(line, values, columns)
             if row is not None and row.email in seen:
-                row_errors.append(str(_l("Die E-Mail-Adresse steht schon in Zeile %(line)d.",
-                                         line=seen[row.email])))
+                row_errors.append(
+                    str(_l("Die E-Mail-Adresse steht schon in Zeile %(line)d.", line=seen[row.email]))
+                )
             if row_errors:
                 errors.extend((line, message) for message in row_errors)
             else:
                 seen[row.email] = line
                 rows.append(row)
     except csv.Error as error:
-        errors.append((reader.line_num, str(_l("Die Zeile ist kein gültiges CSV (%(detail)s).",
-                                                detail=str(error)))))
+        errors.append(
+            (reader.line_num, str(_l("Die Zeile ist kein gültiges CSV (%(detail)s).", detail=str(error))))
+        )
     if errors:
         raise ImportFailed(errors)
     if not rows:
@@ -120,11 +143,21 @@ def _map_header(header: list[str]) -> dict[str, int]:
     missing = [key for key in ("email", "name", "unit") if key not in columns]
     if missing:
         names = {"email": "E-Mail", "name": "Name", "unit": "Einheit"}
-        raise ImportFailed([(1, str(_l(
-            "Die Kopfzeile muss die Spalten E-Mail, Name und Einheit enthalten; es fehlt: "
-            "%(missing)s. Gefunden wurde: %(found)s.",
-            missing=", ".join(names[key] for key in missing),
-            found=", ".join(header)[:200] or "–")))])
+        raise ImportFailed(
+            [
+                (
+                    1,
+                    str(
+                        _l(
+                            "Die Kopfzeile muss die Spalten E-Mail, Name und Einheit enthalten; es fehlt: "
+                            "%(missing)s. Gefunden wurde: %(found)s.",
+                            missing=", ".join(names[key] for key in missing),
+                            found=", ".join(header)[:200] or "–",
+                        )
+                    ),
+                )
+            ]
+        )
     return columns
 
 
@@ -141,8 +174,7 @@ def _parse_row(line: int, values: list[str], columns: dict[str, int]):
     try:
         email = validate_email(raw_email, check_deliverability=False).normalized.lower()
     except EmailNotValidError:
-        errors.append(str(_l("„%(value)s“ ist keine gültige E-Mail-Adresse.",
-                             value=raw_email[:80])))
+        errors.append(str(_l("„%(value)s“ ist keine gültige E-Mail-Adresse.", value=raw_email[:80])))
     if len(email) > 254:
         errors.append(str(_l("Die E-Mail-Adresse ist zu lang (höchstens 254 Zeichen).")))
     if not name:
@@ -152,16 +184,28 @@ def _parse_row(line: int, values: list[str], columns: dict[str, int]):
     if not any(path):
         errors.append(str(_l("Die Einheit fehlt.")))
     elif not all(path) or any(len(part) > 120 for part in path):
-        errors.append(str(_l("Der Einheiten-Pfad „%(path)s“ ist ungültig (leere oder zu lange "
-                             "Teile).", path="/".join(path)[:200])))
+        errors.append(
+            str(
+                _l(
+                    "Der Einheiten-Pfad „%(path)s“ ist ungültig (leere oder zu lange Teile).",
+                    path="/".join(path)[:200],
+                )
+            )
+        )
     roles = set()
     for raw_role in _cell(values, columns.get("roles")).replace(",", "|").split("|"):
         key = raw_role.strip().lower()
         if not key:
             continue
         if key not in ROLE_ALIASES:
-            errors.append(str(_l("Unbekannte Rolle „%(role)s“ (erlaubt: Lotse, Leitung, "
-                                 "Administration).", role=raw_role.strip()[:40])))
+            errors.append(
+                str(
+                    _l(
+                        "Unbekannte Rolle „%(role)s“ (erlaubt: Lotse, Leitung, Administration).",
+                        role=raw_role.strip()[:40],
+                    )
+                )
+            )
         elif ROLE_ALIASES[key]:
             roles.add(ROLE_ALIASES[key])
     return ImportRow(line, email, name, path, roles), errors
@@ -176,8 +220,7 @@ def _resolve_path(path: list[str]):
         parent_id = roots[0].id  # paths are relative to the single top unit
     deepest = tree.get(parent_id)
     for index, name in enumerate(path):
-        match = next((u for u in tree.children_of(parent_id)
-                      if u.name.casefold() == name.casefold()), None)
+        match = next((u for u in tree.children_of(parent_id) if u.name.casefold() == name.casefold()), None)
         if match is None:
             return deepest, path[index:], None
         deepest, parent_id = match, match.id
@@ -199,19 +242,36 @@ def import_staff(actor: User, data: bytes, create_units: bool) -> ImportResult:
     for row in rows:
         unit, missing, _root = _resolve_path(row.unit_path)
         if missing and not create_units:
-            errors.append((row.line, str(_l(
-                "Die Einheit „%(path)s“ gibt es nicht (unbekannt ab „%(name)s“). Legen Sie sie "
-                "an oder wählen Sie „Fehlende Organisationseinheiten anlegen“.",
-                path="/".join(row.unit_path)[:200], name=missing[0][:120]))))
+            errors.append(
+                (
+                    row.line,
+                    str(
+                        _l(
+                            "Die Einheit „%(path)s“ gibt es nicht (unbekannt ab „%(name)s“). Legen Sie sie "
+                            "an oder wählen Sie „Fehlende Organisationseinheiten anlegen“.",
+                            path="/".join(row.unit_path)[:200],
+                            name=missing[0][:120],
+                        )
+                    ),
+                )
+            )
         elif unit is not None and not missing and not unit.is_active:
-            errors.append((row.line, str(_l("Die Einheit „%(path)s“ ist deaktiviert.",
-                                            path="/".join(row.unit_path)[:200]))))
+            errors.append(
+                (
+                    row.line,
+                    str(_l("Die Einheit „%(path)s“ ist deaktiviert.", path="/".join(row.unit_path)[:200])),
+                )
+            )
     if errors:
         raise ImportFailed(errors)
 
     result = ImportResult()
-    existing = {user.email: user for user in db.session.scalars(
-        db.select(User).where(User.email.in_([row.email for row in rows]))).all()}
+    existing = {
+        user.email: user
+        for user in db.session.scalars(
+            db.select(User).where(User.email.in_([row.email for row in rows]))
+        ).all()
+    }
     for row in rows:
         unit = _ensure_unit(row.unit_path, result)
         user = existing.get(row.email)
@@ -225,9 +285,13 @@ def import_staff(actor: User, data: bytes, create_units: bool) -> ImportResult:
             result.unchanged += 1
         _add_roles(user, row.roles, unit.id)
     db.session.flush()
-    record(actor, "staff_imported", None,
-           summary=f"{result.created} neu, {result.updated} geändert, "
-                   f"{result.unchanged} unverändert, {result.units_created} Einheiten neu")
+    record(
+        actor,
+        "staff_imported",
+        None,
+        summary=f"{result.created} neu, {result.updated} geändert, "
+        f"{result.unchanged} unverändert, {result.units_created} Einheiten neu",
+    )
     return result
 
 

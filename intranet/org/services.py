@@ -22,6 +22,7 @@ MAX_DEPTH = 12
 class OrgError(DomainError):
     """A rule of the org tree was broken; the message is shown to the user."""
 
+
 @dataclass(frozen=True)
 class UnitNode:
     """A read-only snapshot of one unit; load the OrgUnit itself to change it."""
@@ -43,8 +44,9 @@ class OrgTree:
         # Plain column rows, not ORM entities: every page needs the tree, and hydrating
         # a few hundred entities per request costs more than the page itself.
         rows = db.session.execute(
-            select(OrgUnit.id, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id, OrgUnit.is_active)
-            .order_by(OrgUnit.name)
+            select(OrgUnit.id, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id, OrgUnit.is_active).order_by(
+                OrgUnit.name
+            )
         ).all()
         units = [UnitNode(*row) for row in rows]
         tree = cls(units={unit.id: unit for unit in units})
@@ -119,8 +121,11 @@ class OrgTree:
         unit = None
         for name in path_names:
             unit = next(
-                (self.units[i] for i in self.children.get(parent_id, [])
-                 if self.units[i].name.casefold() == name.casefold()),
+                (
+                    self.units[i]
+                    for i in self.children.get(parent_id, [])
+                    if self.units[i].name.casefold() == name.casefold()
+                ),
                 None,
             )
             if unit is None:
@@ -148,8 +153,9 @@ def create_unit(name: str, kind: str, parent: OrgUnit | None) -> OrgUnit:
     name = _clean_name(name)
     _ensure_unique_sibling(name, parent.id if parent else None)
     if parent is not None and not parent.is_active:
-        raise OrgError(_l("Unter einer deaktivierten Einheit können keine Einheiten "
-                          "angelegt werden."), "parent_id")
+        raise OrgError(
+            _l("Unter einer deaktivierten Einheit können keine Einheiten angelegt werden."), "parent_id"
+        )
     unit = OrgUnit(name=name, kind=kind, parent=parent)
     db.session.add(unit)
     db.session.flush()
@@ -163,8 +169,13 @@ def update_unit(unit: OrgUnit, name: str, kind: str, parent: OrgUnit | None) -> 
     new_parent_id = parent.id if parent else None
     if new_parent_id is not None:
         if new_parent_id in org_tree().descendant_ids(unit.id):
-            raise OrgError(_l("Eine Einheit kann nicht unter sich selbst oder eine ihrer "
-                              "Untereinheiten verschoben werden."), "parent_id")
+            raise OrgError(
+                _l(
+                    "Eine Einheit kann nicht unter sich selbst oder eine ihrer "
+                    "Untereinheiten verschoben werden."
+                ),
+                "parent_id",
+            )
         if not parent.is_active:
             raise OrgError(_l("Ziel-Einheit ist deaktiviert."), "parent_id")
     if name != unit.name or new_parent_id != unit.parent_id:
@@ -180,15 +191,18 @@ def deactivate_unit(unit: OrgUnit) -> None:
     from intranet.auth.models import User
 
     if any(child.is_active for child in org_tree().children_of(unit.id)):
-        raise OrgError(_l("Bitte zuerst die aktiven Untereinheiten deaktivieren oder "
-                          "verschieben."))
+        raise OrgError(_l("Bitte zuerst die aktiven Untereinheiten deaktivieren oder verschieben."))
     members = db.session.scalar(
-        select(func.count(User.id)).where(User.unit_id == unit.id,
-                                          User.is_active_account.is_(True))
+        select(func.count(User.id)).where(User.unit_id == unit.id, User.is_active_account.is_(True))
     )
     if members:
-        raise OrgError(_l("Der Einheit sind noch %(count)d aktive Personen zugeordnet. Bitte "
-                          "ordnen Sie sie zuerst einer anderen Einheit zu.", count=members))
+        raise OrgError(
+            _l(
+                "Der Einheit sind noch %(count)d aktive Personen zugeordnet. Bitte "
+                "ordnen Sie sie zuerst einer anderen Einheit zu.",
+                count=members,
+            )
+        )
     unit.is_active = False
     invalidate_tree()
 
@@ -227,5 +241,4 @@ def _clean_name(name: str) -> str:
 def _ensure_unique_sibling(name: str, parent_id: int | None, exclude_id: int | None = None):
     for sibling in org_tree().children_of(parent_id):
         if sibling.id != exclude_id and sibling.name.casefold() == name.casefold():
-            raise OrgError(_l("Auf dieser Ebene gibt es schon eine Einheit mit diesem Namen."),
-                           "name")
+            raise OrgError(_l("Auf dieser Ebene gibt es schon eine Einheit mit diesem Namen."), "name")

@@ -19,8 +19,7 @@ bp = Blueprint("org", __name__, url_prefix="/org")
 @login_required
 def tree():
     """Everyone may see the organisation; admins get the controls."""
-    return render_template("org/tree.html", tree=services.org_tree(),
-                           members=services.member_counts())
+    return render_template("org/tree.html", tree=services.org_tree(), members=services.member_counts())
 
 
 def _form(unit: OrgUnit | None) -> UnitForm:
@@ -45,8 +44,7 @@ def create():
             db.session.commit()
             flash(_("Die Einheit „%(name)s“ wurde angelegt.", name=unit.name), "success")
             return redirect_after_post(url_for("org.tree") + f"#unit-{unit.id}")
-    return render_template("org/unit_form.html", form=form, unit=None), (
-        422 if form.errors else 200)
+    return render_template("org/unit_form.html", form=form, unit=None), (422 if form.errors else 200)
 
 
 @bp.route("/<int:unit_id>", methods=["GET", "POST"])
@@ -70,8 +68,7 @@ def edit(unit_id):
             db.session.commit()
             flash(_("Die Einheit wurde gespeichert."), "success")
             return redirect_after_post(url_for("org.tree") + f"#unit-{unit.id}")
-    return render_template("org/unit_form.html", form=form, unit=unit), (
-        422 if form.errors else 200)
+    return render_template("org/unit_form.html", form=form, unit=unit), (422 if form.errors else 200)
 
 
 @bp.post("/<int:unit_id>/deactivate")
@@ -79,8 +76,12 @@ def edit(unit_id):
 def deactivate(unit_id):
     permissions.require(permissions.can_manage_org(current_user))
     unit = db.get_or_404(OrgUnit, unit_id)
-    return _toggle(unit, services.deactivate_unit, "unit_deactivated",
-                   _("Die Einheit „%(name)s“ wurde deaktiviert.", name=unit.name))
+    return _toggle(
+        unit,
+        services.deactivate_unit,
+        "unit_deactivated",
+        _("Die Einheit „%(name)s“ wurde deaktiviert.", name=unit.name),
+    )
 
 
 @bp.post("/<int:unit_id>/reactivate")
@@ -88,8 +89,12 @@ def deactivate(unit_id):
 def reactivate(unit_id):
     permissions.require(permissions.can_manage_org(current_user))
     unit = db.get_or_404(OrgUnit, unit_id)
-    return _toggle(unit, services.reactivate_unit, "unit_reactivated",
-                   _("Die Einheit „%(name)s“ ist wieder aktiv.", name=unit.name))
+    return _toggle(
+        unit,
+        services.reactivate_unit,
+        "unit_reactivated",
+        _("Die Einheit „%(name)s“ ist wieder aktiv.", name=unit.name),
+    )
 
 
 def _toggle(unit, action, audit_action, success_message):

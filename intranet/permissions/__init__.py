@@ -61,6 +61,7 @@ def leadership_unit_ids(user) -> set[int]:
 
 # --- Administration -----------------------------------------------------------------
 
+
 def can_manage_users(user) -> bool:
     return is_admin(user)
 

@@ -6,11 +6,20 @@ from intranet.org.services import org_tree
 from intranet.permissions import is_leadership, is_signed_in, leads_unit
 
 __all__ = [
-    "can_acknowledge_decision", "can_answer_decision_question", "can_ask_about_decision",
-    "can_change_decision_status", "can_create_decision", "can_edit_decision",
-    "can_follow_decision", "can_manage_decision", "can_manage_decision_tokens",
-    "can_publish_decision", "can_view_decision", "can_view_decision_acknowledgements",
-    "can_view_decisions", "is_affected_by_decision",
+    "can_acknowledge_decision",
+    "can_answer_decision_question",
+    "can_ask_about_decision",
+    "can_change_decision_status",
+    "can_create_decision",
+    "can_edit_decision",
+    "can_follow_decision",
+    "can_manage_decision",
+    "can_manage_decision_tokens",
+    "can_publish_decision",
+    "can_view_decision",
+    "can_view_decision_acknowledgements",
+    "can_view_decisions",
+    "is_affected_by_decision",
 ]
 
 OPEN_STATUSES = ("decided", "implemented")
@@ -71,14 +80,20 @@ def is_affected_by_decision(user, decision) -> bool:
 
 
 def can_acknowledge_decision(user, decision) -> bool:
-    return (decision.requires_acknowledgement and decision.status in OPEN_STATUSES
-            and is_affected_by_decision(user, decision))
+    return (
+        decision.requires_acknowledgement
+        and decision.status in OPEN_STATUSES
+        and is_affected_by_decision(user, decision)
+    )
 
 
 def can_view_decision_acknowledgements(user, decision) -> bool:
     """Aggregates per unit (above k) for leadership in scope; never a list of people."""
-    return (decision.requires_acknowledgement and decision.status != "draft"
-            and can_manage_decision(user, decision))
+    return (
+        decision.requires_acknowledgement
+        and decision.status != "draft"
+        and can_manage_decision(user, decision)
+    )
 
 
 def can_manage_decision_tokens(user) -> bool:

@@ -5,10 +5,19 @@ from __future__ import annotations
 from intranet.permissions import guides_unit, is_admin, is_guide, is_signed_in
 
 __all__ = [
-    "is_on_route", "can_view_question", "can_answer_question", "can_claim_question",
-    "can_release_question", "can_reply_to_question", "can_accept_answer",
-    "can_mark_question_solved", "can_reopen_question", "can_follow_question",
-    "can_use_guide_inbox", "can_edit_guide_profile", "can_manage_guides",
+    "is_on_route",
+    "can_view_question",
+    "can_answer_question",
+    "can_claim_question",
+    "can_release_question",
+    "can_reply_to_question",
+    "can_accept_answer",
+    "can_mark_question_solved",
+    "can_reopen_question",
+    "can_follow_question",
+    "can_use_guide_inbox",
+    "can_edit_guide_profile",
+    "can_manage_guides",
 ]
 
 
@@ -65,8 +74,7 @@ def can_accept_answer(user, question) -> bool:
 
 
 def can_mark_question_solved(user, question) -> bool:
-    return question.status != "solved" and (_is_asker(user, question)
-                                            or is_on_route(user, question))
+    return question.status != "solved" and (_is_asker(user, question) or is_on_route(user, question))
 
 
 def can_reopen_question(user, question) -> bool:
@@ -93,8 +101,11 @@ def _is_standing_in(user) -> bool:
     from intranet.extensions import db
     from intranet.guides.models import GuideProfile
 
-    return bool(db.session.scalar(select(exists().where(
-        GuideProfile.deputy_id == user.id, GuideProfile.is_absent.is_(True)))))
+    return bool(
+        db.session.scalar(
+            select(exists().where(GuideProfile.deputy_id == user.id, GuideProfile.is_absent.is_(True)))
+        )
+    )
 
 
 def can_edit_guide_profile(user, guide) -> bool:

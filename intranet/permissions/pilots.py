@@ -7,8 +7,13 @@ visible to those who manage the pilot only.
 
 from __future__ import annotations
 
-__all__ = ["can_view_pilots", "can_create_pilot", "can_manage_pilot", "can_sign_up_for_pilot",
-           "can_see_pilot_motivations"]
+__all__ = [
+    "can_view_pilots",
+    "can_create_pilot",
+    "can_manage_pilot",
+    "can_sign_up_for_pilot",
+    "can_see_pilot_motivations",
+]
 
 
 def _signed_in(user) -> bool:

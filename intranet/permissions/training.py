@@ -12,9 +12,17 @@ from intranet.permissions import (
 )
 
 __all__ = [
-    "can_assign_path", "can_confirm_practice", "can_create_path", "can_edit_path", "can_enrol",
-    "can_see_own_enrolment", "can_view_path", "can_view_practice_inbox", "can_view_training_report",
-    "is_training_editor", "can_assign_to_unit",
+    "can_assign_path",
+    "can_confirm_practice",
+    "can_create_path",
+    "can_edit_path",
+    "can_enrol",
+    "can_see_own_enrolment",
+    "can_view_path",
+    "can_view_practice_inbox",
+    "can_view_training_report",
+    "is_training_editor",
+    "can_assign_to_unit",
 ]
 
 

@@ -25,16 +25,35 @@ def participants_csv(pilot: Pilot, signups: list[PilotSignup], unit_names: dict[
     """Semicolon-separated, UTF-8 with BOM: opens with umlauts intact in German Excel."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow([_("Name"), _("E-Mail"), _("Einheit"), _("Status"), _("Wartelistenplatz"),
-                     _("Angemeldet am"), _("Motivation")])
+    writer.writerow(
+        [
+            _("Name"),
+            _("E-Mail"),
+            _("Einheit"),
+            _("Status"),
+            _("Wartelistenplatz"),
+            _("Angemeldet am"),
+            _("Motivation"),
+        ]
+    )
     rank = 0
     for signup in signups:
         waiting = signup.status != CONFIRMED
         rank += waiting
-        writer.writerow([safe_cell(cell) for cell in (
-            signup.user.name, signup.user.email, unit_names.get(signup.user.unit_id, ""),
-            _("Warteliste") if waiting else _("bestätigt"), rank if waiting else "",
-            format_datetime(signup.created_at, "dd.MM.yyyy HH:mm"), signup.motivation)])
+        writer.writerow(
+            [
+                safe_cell(cell)
+                for cell in (
+                    signup.user.name,
+                    signup.user.email,
+                    unit_names.get(signup.user.unit_id, ""),
+                    _("Warteliste") if waiting else _("bestätigt"),
+                    rank if waiting else "",
+                    format_datetime(signup.created_at, "dd.MM.yyyy HH:mm"),
+                    signup.motivation,
+                )
+            ]
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -28,41 +28,64 @@ PLACES = NumberRange(min=1, max=10000, message=_l("Bitte geben Sie zwischen 1 un
 
 class PilotForm(FlaskForm):
     title = StringField(_l("Titel"), validators=[DataRequired(REQUIRED), _max(160)])
-    goal = TextAreaField(_l("Ziel"), validators=[DataRequired(REQUIRED), _max(500)],
-                         description=_l("Was soll der Pilot zeigen? Ein bis zwei Sätze."))
-    description = TextAreaField(_l("Beschreibung"), validators=[_max(20000)],
-                                description=_l("Markdown ist möglich."))
+    goal = TextAreaField(
+        _l("Ziel"),
+        validators=[DataRequired(REQUIRED), _max(500)],
+        description=_l("Was soll der Pilot zeigen? Ein bis zwei Sätze."),
+    )
+    description = TextAreaField(
+        _l("Beschreibung"), validators=[_max(20000)], description=_l("Markdown ist möglich.")
+    )
     requirements = TextAreaField(_l("Voraussetzungen"), validators=[_max(5000)])
     unit_id = SelectField(_l("Verantwortliche Einheit"), coerce=int)
     owner_email = EmailField(
         _l("Verantwortliche Person (E-Mail-Adresse)"),
         validators=[Optional(), Email(EMAIL_INVALID), _max(254)],
-        description=_l("Leer lassen, wenn Sie selbst verantwortlich sind."))
+        description=_l("Leer lassen, wenn Sie selbst verantwortlich sind."),
+    )
     starts_on = DateField(_l("Beginn"), validators=[Optional()])
     ends_on = DateField(_l("Ende"), validators=[Optional()])
     signup_deadline = DateField(_l("Anmeldeschluss"), validators=[Optional()])
-    required_path_id = SelectField(_l("Erforderlicher Lernpfad"), coerce=int,
-                                   description=_l("Wer sich anmeldet, muss diesen Lernpfad "
-                                                  "abgeschlossen haben."))
+    required_path_id = SelectField(
+        _l("Erforderlicher Lernpfad"),
+        coerce=int,
+        description=_l("Wer sich anmeldet, muss diesen Lernpfad abgeschlossen haben."),
+    )
     capacity = IntegerField(_l("Plätze"), validators=[InputRequired(REQUIRED), PLACES])
 
     def data_for_service(self) -> dict:
-        return {name: self[name].data for name in (
-            "title", "goal", "description", "requirements", "unit_id", "starts_on", "ends_on",
-            "signup_deadline", "capacity", "required_path_id") if name in self}
+        return {
+            name: self[name].data
+            for name in (
+                "title",
+                "goal",
+                "description",
+                "requirements",
+                "unit_id",
+                "starts_on",
+                "ends_on",
+                "signup_deadline",
+                "capacity",
+                "required_path_id",
+            )
+            if name in self
+        }
 
 
 class SignupForm(FlaskForm):
     motivation = TextAreaField(
-        _l("Warum möchten Sie mitmachen? (optional)"), validators=[_max(MOTIVATION_MAX)],
-        description=_l("Ein paar Sätze genügen, höchstens 2.000 Zeichen. Nur die "
-                       "Verantwortlichen des Pilotprojekts sehen diesen Text."))
+        _l("Warum möchten Sie mitmachen? (optional)"),
+        validators=[_max(MOTIVATION_MAX)],
+        description=_l(
+            "Ein paar Sätze genügen, höchstens 2.000 Zeichen. Nur die "
+            "Verantwortlichen des Pilotprojekts sehen diesen Text."
+        ),
+    )
 
 
 class CapacityForm(FlaskForm):
     capacity = IntegerField(_l("Anzahl der Plätze"), validators=[InputRequired(REQUIRED), PLACES])
-    keep_confirmed = BooleanField(_l("Bestätigte Personen behalten, auch wenn es dann mehr "
-                                     "sind als Plätze"))
+    keep_confirmed = BooleanField(_l("Bestätigte Personen behalten, auch wenn es dann mehr sind als Plätze"))
 
 
 class StatusForm(FlaskForm):
@@ -70,9 +93,11 @@ class StatusForm(FlaskForm):
 
 
 class RemoveForm(FlaskForm):
-    reason = TextAreaField(_l("Grund"), validators=[DataRequired(REQUIRED), _max(REASON_MAX)],
-                           description=_l("Die Person erhält diesen Grund in ihrer "
-                                          "Benachrichtigung."))
+    reason = TextAreaField(
+        _l("Grund"),
+        validators=[DataRequired(REQUIRED), _max(REASON_MAX)],
+        description=_l("Die Person erhält diesen Grund in ihrer Benachrichtigung."),
+    )
 
 
 class MessageForm(FlaskForm):
@@ -101,7 +126,8 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    status = SelectField(_l("Status"), choices=[("", _l("Alle"))] + list(STATUS_LABELS.items()),
-                         validate_choice=False)
+    status = SelectField(
+        _l("Status"), choices=[("", _l("Alle"))] + list(STATUS_LABELS.items()), validate_choice=False
+    )
     unit = SelectField(_l("Einheit"), coerce=str, validate_choice=False)
     open_only = BooleanField(_l("Nur mit offener Anmeldung"))

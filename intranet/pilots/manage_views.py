@@ -24,12 +24,12 @@ def _managed(pilot_id: int):
 
 def _manage_page(pilot, status: int = 200, **forms):
     status_form = forms.get("status_form") or StatusForm(prefix="st")
-    status_form.status.choices = [(s, services.STATUS_LABELS[s])
-                                  for s in services.TRANSITIONS[pilot.status]]
+    status_form.status.choices = [(s, services.STATUS_LABELS[s]) for s in services.TRANSITIONS[pilot.status]]
     context = {
-        "pilot": pilot, "people": services.participants(pilot), "tree": org_tree(),
-        "capacity_form": forms.get("capacity_form") or CapacityForm(prefix="cap",
-                                                                   capacity=pilot.capacity),
+        "pilot": pilot,
+        "people": services.participants(pilot),
+        "tree": org_tree(),
+        "capacity_form": forms.get("capacity_form") or CapacityForm(prefix="cap", capacity=pilot.capacity),
         "status_form": status_form,
         "message_form": forms.get("message_form") or MessageForm(prefix="msg"),
         "date_form": forms.get("date_form") or DateForm(prefix="date"),
@@ -72,18 +72,31 @@ def capacity(pilot_id):
     form = CapacityForm(prefix="cap")
     if form.validate_on_submit():
         try:
-            promoted = signups.change_capacity(pilot, current_user, form.capacity.data,
-                                               form.keep_confirmed.data)
+            promoted = signups.change_capacity(
+                pilot, current_user, form.capacity.data, form.keep_confirmed.data
+            )
         except PilotError as error:
             db.session.rollback()
             _add_error(form, error)
         else:
-            record(current_user, "pilot_capacity_changed", pilot, summary=pilot.title,
-                   capacity=pilot.capacity, promoted=len(promoted))
+            record(
+                current_user,
+                "pilot_capacity_changed",
+                pilot,
+                summary=pilot.title,
+                capacity=pilot.capacity,
+                promoted=len(promoted),
+            )
             db.session.commit()
-            flash(_("Die Zahl der Plätze wurde gespeichert.") + (" " + _(
-                "%(count)d Person(en) sind von der Warteliste nachgerückt.", count=len(promoted))
-                if promoted else ""), "success")
+            flash(
+                _("Die Zahl der Plätze wurde gespeichert.")
+                + (
+                    " " + _("%(count)d Person(en) sind von der Warteliste nachgerückt.", count=len(promoted))
+                    if promoted
+                    else ""
+                ),
+                "success",
+            )
             return _back(pilot, "#plaetze")
     return _manage_page(load_or_404(pilot_id), 422, capacity_form=form)
 
@@ -93,8 +106,12 @@ def toggle_signup(pilot_id, action):
     pilot = _managed(pilot_id)
     signups.set_signup_closed(pilot, current_user, action == "schliessen")
     db.session.commit()
-    flash(_("Die Anmeldung ist geschlossen.") if action == "schliessen"
-          else _("Die Anmeldung ist wieder offen."), "success")
+    flash(
+        _("Die Anmeldung ist geschlossen.")
+        if action == "schliessen"
+        else _("Die Anmeldung ist wieder offen."),
+        "success",
+    )
     return _back(pilot, "#plaetze")
 
 
@@ -110,8 +127,7 @@ def change_status(pilot_id):
             db.session.rollback()
             _add_error(form, error)
         else:
-            record(current_user, "pilot_status_changed", pilot, summary=pilot.title,
-                   status=pilot.status)
+            record(current_user, "pilot_status_changed", pilot, summary=pilot.title, status=pilot.status)
             db.session.commit()
             flash(_("Der Status ist jetzt „%(status)s“.", status=pilot.status_label), "success")
             return _back(pilot, "#status")
@@ -137,14 +153,13 @@ def remove(pilot_id, signup_id):
             db.session.rollback()
             _add_error(form, error)
         else:
-            record(current_user, "pilot_participant_removed", pilot, summary=pilot.title,
-                   signup_id=signup.id)
+            record(current_user, "pilot_participant_removed", pilot, summary=pilot.title, signup_id=signup.id)
             db.session.commit()
-            flash(_("%(name)s wurde ausgetragen und benachrichtigt.", name=signup.user.name),
-                  "success")
+            flash(_("%(name)s wurde ausgetragen und benachrichtigt.", name=signup.user.name), "success")
             return _back(pilot, "#teilnehmende")
     return render_template("pilots/remove.html", pilot=pilot, signup=signup, form=form), (
-        422 if form.errors else 200)
+        422 if form.errors else 200
+    )
 
 
 @bp.get("/<int:pilot_id>/teilnehmende.csv")
@@ -155,10 +170,11 @@ def export(pilot_id):
         flash(_("Es gibt noch keine Anmeldungen – die Liste wäre leer."), "info")
         return redirect_after_post(url_for("pilots.manage", pilot_id=pilot.id))
     names = {unit.id: unit.name for unit in org_tree().units.values()}
-    return Response(exports.participants_csv(pilot, people, names),
-                    mimetype="text/csv", headers={
-                        "Content-Disposition":
-                            f'attachment; filename="pilotprojekt-{pilot.id}-teilnehmende.csv"'})
+    return Response(
+        exports.participants_csv(pilot, people, names),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="pilotprojekt-{pilot.id}-teilnehmende.csv"'},
+    )
 
 
 @bp.post("/<int:pilot_id>/nachricht")
@@ -167,8 +183,9 @@ def message(pilot_id):
     form = MessageForm(prefix="msg")
     if form.validate_on_submit():
         try:
-            count = services.message_participants(pilot, current_user, form.text.data,
-                                                  form.include_waitlist.data)
+            count = services.message_participants(
+                pilot, current_user, form.text.data, form.include_waitlist.data
+            )
         except PilotError as error:
             db.session.rollback()
             _add_error(form, error)
@@ -185,8 +202,15 @@ def add_date(pilot_id):
     form = DateForm(prefix="date")
     if form.validate_on_submit():
         try:
-            services.add_date(pilot, current_user, form.title.data, form.day.data,
-                              form.start.data, form.end.data, form.location.data)
+            services.add_date(
+                pilot,
+                current_user,
+                form.title.data,
+                form.day.data,
+                form.start.data,
+                form.end.data,
+                form.location.data,
+            )
         except PilotError as error:
             db.session.rollback()
             _add_error(form, error)
@@ -225,11 +249,11 @@ def results(pilot_id):
         else:
             record(current_user, "pilot_results_published", pilot, summary=pilot.title)
             db.session.commit()
-            flash(_("Die Ergebnisse sind veröffentlicht; alle Teilnehmenden wurden "
-                    "benachrichtigt."), "success")
+            flash(
+                _("Die Ergebnisse sind veröffentlicht; alle Teilnehmenden wurden benachrichtigt."), "success"
+            )
             return redirect_after_post(url_for("pilots.detail", pilot_id=pilot.id) + "#ergebnisse")
-    return render_template("pilots/results_form.html", pilot=pilot, form=form), (
-        422 if form.errors else 200)
+    return render_template("pilots/results_form.html", pilot=pilot, form=form), (422 if form.errors else 200)
 
 
 class _results_data:  # noqa: N801 - a tiny adapter so the form can prefill from the pilot

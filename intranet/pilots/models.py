@@ -18,8 +18,11 @@ from intranet.training.models import TrainingPath
 
 STATUSES = ("planned", "open", "running", "evaluation", "done")
 STATUS_LABELS = {
-    "planned": _l("geplant"), "open": _l("Anmeldung offen"), "running": _l("läuft"),
-    "evaluation": _l("Auswertung"), "done": _l("abgeschlossen"),
+    "planned": _l("geplant"),
+    "open": _l("Anmeldung offen"),
+    "running": _l("läuft"),
+    "evaluation": _l("Auswertung"),
+    "done": _l("abgeschlossen"),
 }
 # A sign-up is "active" while it holds a place or a waitlist position.
 CONFIRMED, WAITLISTED, WITHDRAWN, REMOVED = "confirmed", "waitlisted", "withdrawn", "removed"
@@ -61,8 +64,7 @@ class Pilot(db.Model):
     result_decision_id: Mapped[int | None] = mapped_column(ForeignKey("decision.id"), index=True)
     result_path_id: Mapped[int | None] = mapped_column(ForeignKey("training_path.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now,
-                                                 onupdate=clock.now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now, onupdate=clock.now)
 
     unit: Mapped[OrgUnit] = relationship()
     owner: Mapped[User] = relationship(foreign_keys=[owner_id])
@@ -71,7 +73,8 @@ class Pilot(db.Model):
     result_decision: Mapped[Decision | None] = relationship(foreign_keys=[result_decision_id])
     result_path: Mapped[TrainingPath | None] = relationship(foreign_keys=[result_path_id])
     dates: Mapped[list[PilotDate]] = relationship(
-        back_populates="pilot", cascade="all, delete-orphan", order_by="PilotDate.starts_at")
+        back_populates="pilot", cascade="all, delete-orphan", order_by="PilotDate.starts_at"
+    )
     signups: Mapped[list[PilotSignup]] = relationship(back_populates="pilot")
 
     @property

@@ -12,12 +12,24 @@ from intranet.pilots.models import PilotSignup
 
 def section(user) -> MyDataSection:
     signups = db.session.scalars(
-        select(PilotSignup).options(joinedload(PilotSignup.pilot))
-        .where(PilotSignup.user_id == user.id).order_by(PilotSignup.created_at.desc())).all()
+        select(PilotSignup)
+        .options(joinedload(PilotSignup.pilot))
+        .where(PilotSignup.user_id == user.id)
+        .order_by(PilotSignup.created_at.desc())
+    ).all()
     return MyDataSection(
         _l("Pilotprojekte"),
-        _l("Die Verantwortlichen des jeweiligen Pilotprojekts und die Administration; "
-           "Ihre Begründung sehen nur sie."),
-        [{str(_l("Pilotprojekt")): s.pilot.title, str(_l("Status")): s.status,
-          str(_l("Angemeldet")): format_datetime(s.created_at, "short"),
-          str(_l("Begründung")): s.motivation} for s in signups])
+        _l(
+            "Die Verantwortlichen des jeweiligen Pilotprojekts und die Administration; "
+            "Ihre Begründung sehen nur sie."
+        ),
+        [
+            {
+                str(_l("Pilotprojekt")): s.pilot.title,
+                str(_l("Status")): s.status,
+                str(_l("Angemeldet")): format_datetime(s.created_at, "short"),
+                str(_l("Begründung")): s.motivation,
+            }
+            for s in signups
+        ],
+    )

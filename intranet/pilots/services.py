@@ -33,25 +33,41 @@ from intranet.training.models import TrainingPath
 BERLIN = ZoneInfo("Europe/Berlin")
 # Forward one step; back only where nothing irreversible happened yet.
 TRANSITIONS = {
-    "planned": ("open",), "open": ("planned", "running"), "running": ("evaluation",),
-    "evaluation": ("running", "done"), "done": ("evaluation",),
+    "planned": ("open",),
+    "open": ("planned", "running"),
+    "running": ("evaluation",),
+    "evaluation": ("running", "done"),
+    "done": ("evaluation",),
 }
 TEXT_LIMITS = {"title": 160, "goal": 500, "description": 20000, "requirements": 5000}
 RESULT_LIMIT = 10000
 
-__all__ = ["PilotError", "create_pilot", "update_pilot", "change_status", "publish_results",
-           "message_participants", "add_date", "delete_date", "participants", "find_owner",
-    "path_choices", "decision_choices", "load_pilot", "waitlist_count"]
+__all__ = [
+    "PilotError",
+    "create_pilot",
+    "update_pilot",
+    "change_status",
+    "publish_results",
+    "message_participants",
+    "add_date",
+    "delete_date",
+    "participants",
+    "find_owner",
+    "path_choices",
+    "decision_choices",
+    "load_pilot",
+    "waitlist_count",
+]
 
 
 def find_owner(email: str) -> User:
     """The active person with this e-mail address, to be named owner of a pilot."""
     email = (email or "").strip().lower()
-    user = db.session.scalar(select(User).where(func.lower(User.email) == email,
-                                                User.is_active_account.is_(True)))
+    user = db.session.scalar(
+        select(User).where(func.lower(User.email) == email, User.is_active_account.is_(True))
+    )
     if user is None:
-        raise PilotError(_l("Unter dieser E-Mail-Adresse gibt es keine aktive Person."),
-                         "owner_email")
+        raise PilotError(_l("Unter dieser E-Mail-Adresse gibt es keine aktive Person."), "owner_email")
     return user
 
 
@@ -65,14 +81,12 @@ def _apply(pilot: Pilot, data: dict, is_new: bool) -> None:
         setattr(pilot, name, value)
     if db.session.get(OrgUnit, data.get("unit_id") or 0) is None:
         raise PilotError(_l("Bitte wählen Sie eine Einheit."), "unit_id")
-    starts_on, ends_on, deadline = data.get("starts_on"), data.get("ends_on"), data.get(
-        "signup_deadline")
+    starts_on, ends_on, deadline = data.get("starts_on"), data.get("ends_on"), data.get("signup_deadline")
     if starts_on and ends_on and ends_on < starts_on:
         raise PilotError(_l("Das Ende darf nicht vor dem Beginn liegen."), "ends_on")
     deadline_changed = is_new or deadline != pilot.signup_deadline
     if deadline and deadline_changed and deadline < clock.now().astimezone(BERLIN).date():
-        raise PilotError(_l("Die Anmeldefrist darf nicht in der Vergangenheit liegen."),
-                         "signup_deadline")
+        raise PilotError(_l("Die Anmeldefrist darf nicht in der Vergangenheit liegen."), "signup_deadline")
     pilot.unit_id, pilot.starts_on, pilot.ends_on = data["unit_id"], starts_on, ends_on
     pilot.signup_deadline = deadline
     path_id = data.get("required_path_id") or None
@@ -86,8 +100,14 @@ def create_pilot(actor: User, data: dict, owner: User | None = None) -> Pilot:
     capacity = data.get("capacity")
     if capacity is None or capacity < 1 or capacity > 10000:
         raise PilotError(_l("Bitte geben Sie zwischen 1 und 10.000 Plätze an."), "capacity")
-    pilot = Pilot(created_by_id=actor.id, owner_id=(owner or actor).id, capacity=capacity,
-                  status="planned", confirmed_count=0, waitlist_seq=0)
+    pilot = Pilot(
+        created_by_id=actor.id,
+        owner_id=(owner or actor).id,
+        capacity=capacity,
+        status="planned",
+        confirmed_count=0,
+        waitlist_seq=0,
+    )
     _apply(pilot, data, is_new=True)
     db.session.add(pilot)
     db.session.flush()
@@ -106,18 +126,28 @@ def update_pilot(pilot: Pilot, actor: User, data: dict, owner: User | None = Non
 def participants(pilot: Pilot) -> list[PilotSignup]:
     """Active sign-ups: confirmed first (by confirmation), then the waitlist in order."""
     rows = db.session.scalars(
-        select(PilotSignup).options(joinedload(PilotSignup.user))
+        select(PilotSignup)
+        .options(joinedload(PilotSignup.user))
         .where(PilotSignup.pilot_id == pilot.id, PilotSignup.status.in_(ACTIVE))
-        .order_by(PilotSignup.waitlist_position.is_not(None), PilotSignup.waitlist_position,
-                  PilotSignup.confirmed_at, PilotSignup.id)).all()
+        .order_by(
+            PilotSignup.waitlist_position.is_not(None),
+            PilotSignup.waitlist_position,
+            PilotSignup.confirmed_at,
+            PilotSignup.id,
+        )
+    ).all()
     return rows
 
 
 def _active_users(pilot: Pilot, include_waitlist: bool = True) -> list[User]:
     statuses = ACTIVE if include_waitlist else (CONFIRMED,)
-    return list(db.session.scalars(
-        select(User).join(PilotSignup, PilotSignup.user_id == User.id)
-        .where(PilotSignup.pilot_id == pilot.id, PilotSignup.status.in_(statuses))))
+    return list(
+        db.session.scalars(
+            select(User)
+            .join(PilotSignup, PilotSignup.user_id == User.id)
+            .where(PilotSignup.pilot_id == pilot.id, PilotSignup.status.in_(statuses))
+        )
+    )
 
 
 def change_status(pilot: Pilot, actor: User, status: str) -> None:
@@ -129,18 +159,29 @@ def change_status(pilot: Pilot, actor: User, status: str) -> None:
         pilot.is_signup_closed = False
         fill_free_places(pilot)
     db.session.flush()
-    notify(_active_users(pilot), "pilot_status",
-           _l("Das Pilotprojekt „%(title)s“ hat jetzt den Status „%(status)s“.",
-              title=pilot.title, status=STATUS_LABELS[status]), f"/pilots/{pilot.id}", exclude=actor)
+    notify(
+        _active_users(pilot),
+        "pilot_status",
+        _l(
+            "Das Pilotprojekt „%(title)s“ hat jetzt den Status „%(status)s“.",
+            title=pilot.title,
+            status=STATUS_LABELS[status],
+        ),
+        f"/pilots/{pilot.id}",
+        exclude=actor,
+    )
 
 
 def publish_results(pilot: Pilot, actor: User, data: dict) -> None:
     """Publish (or update) the results; every confirmed participant is notified."""
     if pilot.status not in ("evaluation", "done"):
-        raise PilotError(_l("Ergebnisse können erst in der Auswertung veröffentlicht werden."),
-                         "summary")
-    fields = {"summary": "results_summary", "worked": "results_worked",
-              "not_worked": "results_not_worked", "recommendation": "results_recommendation"}
+        raise PilotError(_l("Ergebnisse können erst in der Auswertung veröffentlicht werden."), "summary")
+    fields = {
+        "summary": "results_summary",
+        "worked": "results_worked",
+        "not_worked": "results_not_worked",
+        "recommendation": "results_recommendation",
+    }
     for name, column in fields.items():
         value = (data.get(name) or "").strip()
         if name == "summary" and not value:
@@ -157,12 +198,18 @@ def publish_results(pilot: Pilot, actor: User, data: dict) -> None:
     first_time = pilot.results_published_at is None
     pilot.results_published_at = clock.now()
     db.session.flush()
-    message = (_l("Die Ergebnisse des Pilotprojekts „%(title)s“ sind veröffentlicht.",
-                  title=pilot.title) if first_time else
-               _l("Die Ergebnisse des Pilotprojekts „%(title)s“ wurden aktualisiert.",
-                  title=pilot.title))
-    notify(_active_users(pilot, include_waitlist=False), "pilot_results", message,
-           f"/pilots/{pilot.id}#ergebnisse", exclude=actor)
+    message = (
+        _l("Die Ergebnisse des Pilotprojekts „%(title)s“ sind veröffentlicht.", title=pilot.title)
+        if first_time
+        else _l("Die Ergebnisse des Pilotprojekts „%(title)s“ wurden aktualisiert.", title=pilot.title)
+    )
+    notify(
+        _active_users(pilot, include_waitlist=False),
+        "pilot_results",
+        message,
+        f"/pilots/{pilot.id}#ergebnisse",
+        exclude=actor,
+    )
 
 
 def message_participants(pilot: Pilot, actor: User, text: str, include_waitlist: bool) -> int:
@@ -175,27 +222,37 @@ def message_participants(pilot: Pilot, actor: User, text: str, include_waitlist:
     recipients = _active_users(pilot, include_waitlist)
     if not recipients:
         raise PilotError(_l("Es gibt noch niemanden, der die Nachricht erhalten könnte."), "text")
-    return notify(recipients, "pilot_message",
-                  _l("%(title)s: %(text)s", title=pilot.title, text=text),
-                  f"/pilots/{pilot.id}", exclude=actor)
+    return notify(
+        recipients,
+        "pilot_message",
+        _l("%(title)s: %(text)s", title=pilot.title, text=text),
+        f"/pilots/{pilot.id}",
+        exclude=actor,
+    )
 
 
-def add_date(pilot: Pilot, actor: User, title: str, day: date, start: time, end: time,
-             location: str) -> PilotDate:
+def add_date(
+    pilot: Pilot, actor: User, title: str, day: date, start: time, end: time, location: str
+) -> PilotDate:
     """Add an appointment (times are Berlin local time)."""
     title, location = (title or "").strip(), (location or "").strip()
     if not title:
         raise PilotError(_l("Bitte füllen Sie dieses Feld aus."), "title")
     if len(title) > 160 or len(location) > 160:
-        raise PilotError(_l("Höchstens %(max)d Zeichen.", max=160),
-                         "title" if len(title) > 160 else "location")
+        raise PilotError(
+            _l("Höchstens %(max)d Zeichen.", max=160), "title" if len(title) > 160 else "location"
+        )
     if day is None or start is None or end is None:
         raise PilotError(_l("Bitte geben Sie Datum, Beginn und Ende an."), "day")
     if end <= start:
         raise PilotError(_l("Das Ende muss nach dem Beginn liegen."), "end")
-    item = PilotDate(pilot_id=pilot.id, title=title, location=location,
-                     starts_at=datetime.combine(day, start, BERLIN),
-                     ends_at=datetime.combine(day, end, BERLIN))
+    item = PilotDate(
+        pilot_id=pilot.id,
+        title=title,
+        location=location,
+        starts_at=datetime.combine(day, start, BERLIN),
+        ends_at=datetime.combine(day, end, BERLIN),
+    )
     db.session.add(item)
     db.session.flush()
     return item
@@ -209,27 +266,34 @@ def delete_date(pilot: Pilot, actor: User, item: PilotDate) -> None:
 
 def path_choices() -> list[tuple[int, str]]:
     """Published training paths (for prerequisites and follow-ups)."""
-    rows = db.session.execute(select(TrainingPath.id, TrainingPath.title)
-                              .where(TrainingPath.status == "published")
-                              .order_by(TrainingPath.title)).all()
+    rows = db.session.execute(
+        select(TrainingPath.id, TrainingPath.title)
+        .where(TrainingPath.status == "published")
+        .order_by(TrainingPath.title)
+    ).all()
     return [(row.id, row.title) for row in rows]
 
 
 def decision_choices() -> list[tuple[int, str]]:
     """Decisions that have been published (drafts cannot be linked)."""
-    rows = db.session.execute(select(Decision.id, Decision.title)
-                              .where(Decision.status != DECISION_DRAFT)
-                              .order_by(Decision.title)).all()
+    rows = db.session.execute(
+        select(Decision.id, Decision.title).where(Decision.status != DECISION_DRAFT).order_by(Decision.title)
+    ).all()
     return [(row.id, row.title) for row in rows]
 
 
 def load_pilot(pilot_id: int) -> Pilot | None:
     """A pilot with its owner, unit and dates, in one round of queries."""
-    return db.session.scalar(select(Pilot).options(
-        joinedload(Pilot.owner), joinedload(Pilot.unit), selectinload(Pilot.dates))
-        .where(Pilot.id == pilot_id))
+    return db.session.scalar(
+        select(Pilot)
+        .options(joinedload(Pilot.owner), joinedload(Pilot.unit), selectinload(Pilot.dates))
+        .where(Pilot.id == pilot_id)
+    )
 
 
 def waitlist_count(pilot: Pilot) -> int:
-    return db.session.scalar(select(func.count(PilotSignup.id)).where(
-        PilotSignup.pilot_id == pilot.id, PilotSignup.status == WAITLISTED))
+    return db.session.scalar(
+        select(func.count(PilotSignup.id)).where(
+            PilotSignup.pilot_id == pilot.id, PilotSignup.status == WAITLISTED
+        )
+    )

@@ -26,8 +26,14 @@ from intranet.training.services import has_completed_path
 BERLIN = ZoneInfo("Europe/Berlin")
 MOTIVATION_MAX = 2000
 WITHDRAWABLE = ("planned", "open", "running")
-LOCKED_COLUMNS = ["status", "is_signup_closed", "signup_deadline", "capacity", "confirmed_count",
-                  "waitlist_seq"]
+LOCKED_COLUMNS = [
+    "status",
+    "is_signup_closed",
+    "signup_deadline",
+    "capacity",
+    "confirmed_count",
+    "waitlist_seq",
+]
 REASON_MAX = 500
 
 
@@ -41,39 +47,51 @@ def _lock(pilot: Pilot) -> None:
 def _take_place(pilot: Pilot) -> bool:
     """Atomically take one free place; False when the pilot is full."""
     taken = db.session.execute(
-        update(Pilot).where(Pilot.id == pilot.id, Pilot.confirmed_count < Pilot.capacity)
+        update(Pilot)
+        .where(Pilot.id == pilot.id, Pilot.confirmed_count < Pilot.capacity)
         .values(confirmed_count=Pilot.confirmed_count + 1)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False)
+    ).rowcount
     return taken == 1
 
 
 def _give_back_place(pilot: Pilot) -> None:
     db.session.execute(
-        update(Pilot).where(Pilot.id == pilot.id, Pilot.confirmed_count > 0)
+        update(Pilot)
+        .where(Pilot.id == pilot.id, Pilot.confirmed_count > 0)
         .values(confirmed_count=Pilot.confirmed_count - 1)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)
+    )
 
 
 def _next_waitlist_position(pilot: Pilot) -> int:
-    db.session.execute(update(Pilot).where(Pilot.id == pilot.id)
-                       .values(waitlist_seq=Pilot.waitlist_seq + 1)
-                       .execution_options(synchronize_session=False))
+    db.session.execute(
+        update(Pilot)
+        .where(Pilot.id == pilot.id)
+        .values(waitlist_seq=Pilot.waitlist_seq + 1)
+        .execution_options(synchronize_session=False)
+    )
     return db.session.scalar(select(Pilot.waitlist_seq).where(Pilot.id == pilot.id))
 
 
 def signup_of(pilot: Pilot, user) -> PilotSignup | None:
     """The person's sign-up row for this pilot (any status), or None."""
-    return db.session.scalar(select(PilotSignup).where(PilotSignup.pilot_id == pilot.id,
-                                                       PilotSignup.user_id == user.id))
+    return db.session.scalar(
+        select(PilotSignup).where(PilotSignup.pilot_id == pilot.id, PilotSignup.user_id == user.id)
+    )
 
 
 def waitlist_rank(signup: PilotSignup) -> int | None:
     """The visible waitlist place (1 = next to move up), or None if not waiting."""
     if signup.status != WAITLISTED:
         return None
-    return db.session.scalar(select(func.count(PilotSignup.id)).where(
-        PilotSignup.pilot_id == signup.pilot_id, PilotSignup.status == WAITLISTED,
-        PilotSignup.waitlist_position <= signup.waitlist_position))
+    return db.session.scalar(
+        select(func.count(PilotSignup.id)).where(
+            PilotSignup.pilot_id == signup.pilot_id,
+            PilotSignup.status == WAITLISTED,
+            PilotSignup.waitlist_position <= signup.waitlist_position,
+        )
+    )
 
 
 def check_can_sign_up(pilot: Pilot, user) -> None:
@@ -84,17 +102,24 @@ def check_can_sign_up(pilot: Pilot, user) -> None:
     if pilot.signup_deadline is not None and today > pilot.signup_deadline:
         raise PilotError(_l("Die Anmeldefrist ist abgelaufen."))
     if pilot.required_path_id is not None and not has_completed_path(user, pilot.required_path):
-        raise PilotError(_l("Bitte schließen Sie zuerst den Lernpfad „%(path)s“ ab.",
-                            path=pilot.required_path.title), "required_path")
+        raise PilotError(
+            _l("Bitte schließen Sie zuerst den Lernpfad „%(path)s“ ab.", path=pilot.required_path.title),
+            "required_path",
+        )
 
 
 def sign_up(pilot: Pilot, user, motivation: str) -> PilotSignup:
     """Sign a person up: confirmed while places are free, otherwise onto the waitlist."""
     motivation = (motivation or "").strip()
     if len(motivation) > MOTIVATION_MAX:
-        raise PilotError(_l("Bitte fassen Sie sich kürzer: höchstens %(max)d Zeichen "
-                            "(jetzt %(count)d).", max=MOTIVATION_MAX, count=len(motivation)),
-                         "motivation")
+        raise PilotError(
+            _l(
+                "Bitte fassen Sie sich kürzer: höchstens %(max)d Zeichen (jetzt %(count)d).",
+                max=MOTIVATION_MAX,
+                count=len(motivation),
+            ),
+            "motivation",
+        )
     check_can_sign_up(pilot, user)
     _lock(pilot)
     check_can_sign_up(pilot, user)
@@ -103,8 +128,12 @@ def sign_up(pilot: Pilot, user, motivation: str) -> PilotSignup:
         raise PilotError(_l("Sie sind für dieses Pilotprojekt bereits angemeldet."))
     if signup is not None and signup.status == REMOVED:
         # Owners remove people for a reason; coming back is their decision, not a click.
-        raise PilotError(_l("Die Verantwortlichen haben Sie aus diesem Pilotprojekt ausgetragen. "
-                            "Bitte sprechen Sie sie an, wenn Sie wieder teilnehmen möchten."))
+        raise PilotError(
+            _l(
+                "Die Verantwortlichen haben Sie aus diesem Pilotprojekt ausgetragen. "
+                "Bitte sprechen Sie sie an, wenn Sie wieder teilnehmen möchten."
+            )
+        )
     if signup is None:
         signup = PilotSignup(pilot_id=pilot.id, user_id=user.id, status=WITHDRAWN)
     signup.motivation, signup.removal_reason, signup.created_at = motivation, "", clock.now()
@@ -126,14 +155,21 @@ def fill_free_places(pilot: Pilot) -> list[PilotSignup]:
     promoted = []
     while _take_place(pilot):
         candidates = db.session.scalars(
-            select(PilotSignup).where(PilotSignup.pilot_id == pilot.id,
-                                      PilotSignup.status == WAITLISTED)
-            .order_by(PilotSignup.waitlist_position).limit(1)).all()
-        moved = candidates and db.session.execute(
-            update(PilotSignup).where(PilotSignup.id == candidates[0].id,
-                                      PilotSignup.status == WAITLISTED)
-            .values(status=CONFIRMED, waitlist_position=None, confirmed_at=clock.now())
-            .execution_options(synchronize_session=False)).rowcount == 1
+            select(PilotSignup)
+            .where(PilotSignup.pilot_id == pilot.id, PilotSignup.status == WAITLISTED)
+            .order_by(PilotSignup.waitlist_position)
+            .limit(1)
+        ).all()
+        moved = (
+            candidates
+            and db.session.execute(
+                update(PilotSignup)
+                .where(PilotSignup.id == candidates[0].id, PilotSignup.status == WAITLISTED)
+                .values(status=CONFIRMED, waitlist_position=None, confirmed_at=clock.now())
+                .execution_options(synchronize_session=False)
+            ).rowcount
+            == 1
+        )
         if not moved:
             _give_back_place(pilot)
             break
@@ -142,17 +178,25 @@ def fill_free_places(pilot: Pilot) -> list[PilotSignup]:
         db.session.refresh(signup)
     db.session.refresh(pilot)
     if promoted:
-        notify([signup.user for signup in promoted], "pilot_promoted",
-               _l("Sie sind nachgerückt: Ihr Platz im Pilotprojekt „%(title)s“ ist bestätigt.",
-                  title=pilot.title), f"/pilots/{pilot.id}")
+        notify(
+            [signup.user for signup in promoted],
+            "pilot_promoted",
+            _l(
+                "Sie sind nachgerückt: Ihr Platz im Pilotprojekt „%(title)s“ ist bestätigt.",
+                title=pilot.title,
+            ),
+            f"/pilots/{pilot.id}",
+        )
     return promoted
 
 
 def _leave(pilot: Pilot, signup: PilotSignup, new_status: str, reason: str = "") -> None:
     left = db.session.execute(
-        update(PilotSignup).where(PilotSignup.id == signup.id, PilotSignup.status.in_(ACTIVE))
+        update(PilotSignup)
+        .where(PilotSignup.id == signup.id, PilotSignup.status.in_(ACTIVE))
         .values(status=new_status, waitlist_position=None, removal_reason=reason)
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False)
+    ).rowcount
     was_confirmed = signup.status == CONFIRMED
     db.session.refresh(signup)
     if not left:
@@ -165,8 +209,12 @@ def _leave(pilot: Pilot, signup: PilotSignup, new_status: str, reason: str = "")
 def withdraw(pilot: Pilot, user) -> PilotSignup:
     """Withdraw a person's sign-up; a freed place goes to the first person waiting."""
     if pilot.status not in WITHDRAWABLE:
-        raise PilotError(_l("Das Pilotprojekt ist schon in der Auswertung oder abgeschlossen; "
-                            "eine Abmeldung ist nicht mehr möglich."))
+        raise PilotError(
+            _l(
+                "Das Pilotprojekt ist schon in der Auswertung oder abgeschlossen; "
+                "eine Abmeldung ist nicht mehr möglich."
+            )
+        )
     _lock(pilot)
     signup = signup_of(pilot, user)
     if signup is None or not signup.is_active:
@@ -187,9 +235,17 @@ def remove(pilot: Pilot, signup: PilotSignup, actor, reason: str) -> PilotSignup
     if not signup.is_active:
         raise PilotError(_l("Diese Anmeldung besteht nicht mehr."), "reason")
     _leave(pilot, signup, REMOVED, reason)
-    notify([signup.user], "pilot_removed",
-           _l("Sie wurden aus dem Pilotprojekt „%(title)s“ ausgetragen. Grund: %(reason)s",
-              title=pilot.title, reason=reason), f"/pilots/{pilot.id}", exclude=actor)
+    notify(
+        [signup.user],
+        "pilot_removed",
+        _l(
+            "Sie wurden aus dem Pilotprojekt „%(title)s“ ausgetragen. Grund: %(reason)s",
+            title=pilot.title,
+            reason=reason,
+        ),
+        f"/pilots/{pilot.id}",
+        exclude=actor,
+    )
     return signup
 
 
@@ -201,12 +257,23 @@ def change_capacity(pilot: Pilot, actor, capacity: int | None, keep_confirmed: b
         raise PilotError(_l("Höchstens 10.000 Plätze."), "capacity")
     _lock(pilot)
     if capacity < pilot.confirmed_count and not keep_confirmed:
-        raise PilotError(_l("Es sind schon %(count)d Personen bestätigt – mehr als %(capacity)d "
-                            "Plätze. Wählen Sie „Bestätigte Personen behalten“, dann bleiben "
-                            "alle bestätigt und es rückt niemand nach, bis wieder Platz frei "
-                            "ist.", count=pilot.confirmed_count, capacity=capacity), "capacity")
-    db.session.execute(update(Pilot).where(Pilot.id == pilot.id).values(capacity=capacity)
-                       .execution_options(synchronize_session=False))
+        raise PilotError(
+            _l(
+                "Es sind schon %(count)d Personen bestätigt – mehr als %(capacity)d "
+                "Plätze. Wählen Sie „Bestätigte Personen behalten“, dann bleiben "
+                "alle bestätigt und es rückt niemand nach, bis wieder Platz frei "
+                "ist.",
+                count=pilot.confirmed_count,
+                capacity=capacity,
+            ),
+            "capacity",
+        )
+    db.session.execute(
+        update(Pilot)
+        .where(Pilot.id == pilot.id)
+        .values(capacity=capacity)
+        .execution_options(synchronize_session=False)
+    )
     db.session.refresh(pilot)
     return fill_free_places(pilot)
 

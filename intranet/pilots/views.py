@@ -34,9 +34,13 @@ def load_or_404(pilot_id: int) -> Pilot:
 
 
 def _my_signups(pilot_ids) -> dict[int, PilotSignup]:
-    rows = db.session.scalars(select(PilotSignup).where(
-        PilotSignup.user_id == current_user.id, PilotSignup.pilot_id.in_(list(pilot_ids)),
-        PilotSignup.status.in_(ACTIVE))).all()
+    rows = db.session.scalars(
+        select(PilotSignup).where(
+            PilotSignup.user_id == current_user.id,
+            PilotSignup.pilot_id.in_(list(pilot_ids)),
+            PilotSignup.status.in_(ACTIVE),
+        )
+    ).all()
     return {row.pilot_id: row for row in rows}
 
 
@@ -52,22 +56,28 @@ def index():
         query = query.where(Pilot.unit_id.in_(tree.descendant_ids(int(form.unit.data))))
     if form.open_only.data:
         today = clock.now().astimezone(signups.BERLIN).date()
-        query = query.where(Pilot.status == "open", Pilot.is_signup_closed.is_(False),
-                            or_(Pilot.signup_deadline.is_(None), Pilot.signup_deadline >= today))
+        query = query.where(
+            Pilot.status == "open",
+            Pilot.is_signup_closed.is_(False),
+            or_(Pilot.signup_deadline.is_(None), Pilot.signup_deadline >= today),
+        )
     query = query.order_by((Pilot.status == "open").desc(), Pilot.starts_on.desc(), Pilot.id.desc())
     page = db.paginate(query, per_page=PER_PAGE, error_out=False)
     mine = _my_signups(pilot.id for pilot in page.items)
-    return render_page_or_partial("pilots/index.html", "pilots/partials/_results.html",
-                                  "pilot-results", form=form, page=page, mine=mine)
+    return render_page_or_partial(
+        "pilots/index.html", "pilots/partials/_results.html", "pilot-results", form=form, page=page, mine=mine
+    )
 
 
 @bp.get("/gelernt")
 def lessons():
-    """"Was haben wir gelernt?": every pilot with published results."""
-    query = (select(Pilot).options(joinedload(Pilot.unit), joinedload(Pilot.result_decision),
-                                   joinedload(Pilot.result_path))
-             .where(Pilot.results_published_at.is_not(None))
-             .order_by(Pilot.results_published_at.desc(), Pilot.id.desc()))
+    """ "Was haben wir gelernt?": every pilot with published results."""
+    query = (
+        select(Pilot)
+        .options(joinedload(Pilot.unit), joinedload(Pilot.result_decision), joinedload(Pilot.result_path))
+        .where(Pilot.results_published_at.is_not(None))
+        .order_by(Pilot.results_published_at.desc(), Pilot.id.desc())
+    )
     page = db.paginate(query, per_page=PER_PAGE, error_out=False)
     return render_template("pilots/lessons.html", page=page)
 
@@ -81,9 +91,14 @@ def _signup_context(pilot: Pilot, form: SignupForm | None = None) -> dict:
             signups.check_can_sign_up(pilot, current_user)
         except PilotError as error:
             blocked = error
-    return {"pilot": pilot, "signup": signup, "form": form or SignupForm(), "blocked": blocked,
-            "rank": signups.waitlist_rank(signup) if signup else None,
-            "can_manage": permissions.can_manage_pilot(current_user, pilot)}
+    return {
+        "pilot": pilot,
+        "signup": signup,
+        "form": form or SignupForm(),
+        "blocked": blocked,
+        "rank": signups.waitlist_rank(signup) if signup else None,
+        "can_manage": permissions.can_manage_pilot(current_user, pilot),
+    }
 
 
 @bp.get("/<int:pilot_id>")
@@ -96,8 +111,11 @@ def detail(pilot_id):
 def calendar(pilot_id):
     pilot = load_or_404(pilot_id)
     body = exports.pilot_calendar(pilot, current_app.config["LOTSE_BASE_URL"])
-    return Response(body, mimetype="text/calendar", headers={
-        "Content-Disposition": f'attachment; filename="pilotprojekt-{pilot.id}.ics"'})
+    return Response(
+        body,
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="pilotprojekt-{pilot.id}.ics"'},
+    )
 
 
 def _signup_done(pilot: Pilot, status: int = 200):
@@ -136,8 +154,10 @@ def _add_error(form, error: PilotError) -> None:
 def _signup_message(signup: PilotSignup) -> str:
     if signup.status == "confirmed":
         return _("Sie sind angemeldet. Ihr Platz ist bestätigt.")
-    return _("Alle Plätze sind belegt. Sie stehen auf der Warteliste, Platz %(rank)d.",
-             rank=signups.waitlist_rank(signup))
+    return _(
+        "Alle Plätze sind belegt. Sie stehen auf der Warteliste, Platz %(rank)d.",
+        rank=signups.waitlist_rank(signup),
+    )
 
 
 @bp.post("/<int:pilot_id>/abmelden")

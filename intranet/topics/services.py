@@ -15,8 +15,7 @@ class TopicError(DomainError):
 
 
 def active_topics() -> list[Topic]:
-    return list(db.session.scalars(select(Topic).where(Topic.is_active.is_(True))
-                                   .order_by(Topic.name)))
+    return list(db.session.scalars(select(Topic).where(Topic.is_active.is_(True)).order_by(Topic.name)))
 
 
 def topic_choices(blank_label=None) -> list[tuple[int, str]]:

@@ -46,19 +46,27 @@ def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) ->
     if due_on is None:
         raise TrainingError(_l("Bitte geben Sie ein Datum an (TT.MM.JJJJ)."), "due_on")
     if due_on < berlin_today():
-        raise TrainingError(_l("Das Datum liegt in der Vergangenheit. Bitte wählen Sie heute "
-                               "oder ein späteres Datum."), "due_on")
+        raise TrainingError(
+            _l("Das Datum liegt in der Vergangenheit. Bitte wählen Sie heute oder ein späteres Datum."),
+            "due_on",
+        )
     if due_on > berlin_today() + timedelta(days=3 * 366):
         raise TrainingError(_l("Bitte wählen Sie ein Datum in den nächsten drei Jahren."), "due_on")
-    assignment = TrainingAssignment(path_id=path.id, unit_id=unit_id, due_on=due_on,
-                                    assigned_by_id=actor.id)
+    assignment = TrainingAssignment(path_id=path.id, unit_id=unit_id, due_on=due_on, assigned_by_id=actor.id)
     db.session.add(assignment)
     db.session.flush()
     unit_ids = org_tree().descendant_ids(unit_id)
-    people = db.session.scalars(select(User).where(
-        User.unit_id.in_(unit_ids), User.is_active_account.is_(True))).all()
-    existing = {e.user_id: e for e in db.session.scalars(select(TrainingEnrolment).where(
-        TrainingEnrolment.path_id == path.id, TrainingEnrolment.user_id.in_([p.id for p in people])))}
+    people = db.session.scalars(
+        select(User).where(User.unit_id.in_(unit_ids), User.is_active_account.is_(True))
+    ).all()
+    existing = {
+        e.user_id: e
+        for e in db.session.scalars(
+            select(TrainingEnrolment).where(
+                TrainingEnrolment.path_id == path.id, TrainingEnrolment.user_id.in_([p.id for p in people])
+            )
+        )
+    }
     told = []
     for person in people:
         enrolment = existing.get(person.id)
@@ -71,44 +79,85 @@ def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) ->
             enrolment.due_on, enrolment.assignment_id = due_on, assignment.id
         told.append(person)
     db.session.flush()
-    audit.record(actor, "training.assign", path, f"{path.title} → {org_tree().get(unit_id).name}",
-                 unit_id=unit_id, due_on=due_on.isoformat(), people=len(told))
-    notify(told, "training_assigned",
-           _l("Lernpfad „%(title)s“ für Sie vorgesehen, bitte bis %(due)s abschließen.",
-              title=path.title, due=due_on.strftime("%d.%m.%Y")),
-           f"/training/{path.id}", exclude=actor)
+    audit.record(
+        actor,
+        "training.assign",
+        path,
+        f"{path.title} → {org_tree().get(unit_id).name}",
+        unit_id=unit_id,
+        due_on=due_on.isoformat(),
+        people=len(told),
+    )
+    notify(
+        told,
+        "training_assigned",
+        _l(
+            "Lernpfad „%(title)s“ für Sie vorgesehen, bitte bis %(due)s abschließen.",
+            title=path.title,
+            due=due_on.strftime("%d.%m.%Y"),
+        ),
+        f"/training/{path.id}",
+        exclude=actor,
+    )
     return assignment
 
 
 def enrol_new_members(today: date | None = None) -> int:
     """People who joined an assigned unit later are enrolled too, while the assignment runs."""
     today = today or berlin_today()
-    running = db.session.scalars(select(TrainingAssignment).options(joinedload(TrainingAssignment.path))
-                                 .where(TrainingAssignment.due_on >= today)).all()
+    running = db.session.scalars(
+        select(TrainingAssignment)
+        .options(joinedload(TrainingAssignment.path))
+        .where(TrainingAssignment.due_on >= today)
+    ).all()
     if not running:
         return 0
     tree = org_tree()
     units_of = {a.id: tree.descendant_ids(a.unit_id) for a in running}
     members: dict[int, list[User]] = {}
-    for person in db.session.scalars(select(User).where(
-            User.unit_id.in_(set().union(*units_of.values())), User.is_active_account.is_(True))):
+    for person in db.session.scalars(
+        select(User).where(
+            User.unit_id.in_(set().union(*units_of.values())), User.is_active_account.is_(True)
+        )
+    ):
         members.setdefault(person.unit_id, []).append(person)
-    enrolled = set(db.session.execute(select(TrainingEnrolment.path_id, TrainingEnrolment.user_id).where(
-        TrainingEnrolment.path_id.in_({a.path_id for a in running}))).all())
+    enrolled = set(
+        db.session.execute(
+            select(TrainingEnrolment.path_id, TrainingEnrolment.user_id).where(
+                TrainingEnrolment.path_id.in_({a.path_id for a in running})
+            )
+        ).all()
+    )
     added = 0
     for assignment in running:
         if assignment.path.status != "published":
             continue
-        newcomers = [p for unit_id in units_of[assignment.id] for p in members.get(unit_id, [])
-                     if (assignment.path_id, p.id) not in enrolled]
+        newcomers = [
+            p
+            for unit_id in units_of[assignment.id]
+            for p in members.get(unit_id, [])
+            if (assignment.path_id, p.id) not in enrolled
+        ]
         for person in newcomers:
-            db.session.add(TrainingEnrolment(path_id=assignment.path_id, user_id=person.id,
-                                             assignment_id=assignment.id, due_on=assignment.due_on))
+            db.session.add(
+                TrainingEnrolment(
+                    path_id=assignment.path_id,
+                    user_id=person.id,
+                    assignment_id=assignment.id,
+                    due_on=assignment.due_on,
+                )
+            )
             enrolled.add((assignment.path_id, person.id))
-        notify(newcomers, "training_assigned",
-               _l("Lernpfad „%(title)s“ für Sie vorgesehen, bitte bis %(due)s abschließen.",
-                  title=assignment.path.title, due=assignment.due_on.strftime("%d.%m.%Y")),
-               f"/training/{assignment.path_id}")
+        notify(
+            newcomers,
+            "training_assigned",
+            _l(
+                "Lernpfad „%(title)s“ für Sie vorgesehen, bitte bis %(due)s abschließen.",
+                title=assignment.path.title,
+                due=assignment.due_on.strftime("%d.%m.%Y"),
+            ),
+            f"/training/{assignment.path_id}",
+        )
         added += len(newcomers)
     db.session.flush()
     return added
@@ -119,14 +168,27 @@ def send_reminders(today: date | None = None) -> int:
     today = today or berlin_today()
     horizon = today + timedelta(days=max(REMINDER_DAYS))
     due = db.session.scalars(
-        select(TrainingEnrolment).options(joinedload(TrainingEnrolment.user),
-                                          joinedload(TrainingEnrolment.path))
-        .where(TrainingEnrolment.completed_at.is_(None), TrainingEnrolment.due_on.is_not(None),
-               TrainingEnrolment.due_on >= today, TrainingEnrolment.due_on <= horizon)
-        .order_by(TrainingEnrolment.id)).all()
-    sent_pairs = set(db.session.execute(
-        select(TrainingReminder.enrolment_id, TrainingReminder.days_before)
-        .where(TrainingReminder.enrolment_id.in_([e.id for e in due]))).all()) if due else set()
+        select(TrainingEnrolment)
+        .options(joinedload(TrainingEnrolment.user), joinedload(TrainingEnrolment.path))
+        .where(
+            TrainingEnrolment.completed_at.is_(None),
+            TrainingEnrolment.due_on.is_not(None),
+            TrainingEnrolment.due_on >= today,
+            TrainingEnrolment.due_on <= horizon,
+        )
+        .order_by(TrainingEnrolment.id)
+    ).all()
+    sent_pairs = (
+        set(
+            db.session.execute(
+                select(TrainingReminder.enrolment_id, TrainingReminder.days_before).where(
+                    TrainingReminder.enrolment_id.in_([e.id for e in due])
+                )
+            ).all()
+        )
+        if due
+        else set()
+    )
     sent = 0
     for enrolment in due:
         days_left = (enrolment.due_on - today).days
@@ -142,10 +204,16 @@ def send_reminders(today: date | None = None) -> int:
                 db.session.flush()
         except IntegrityError:  # another run recorded it first
             continue
-        notify([enrolment.user], "training_reminder",
-               _l("Erinnerung: Lernpfad „%(title)s“ bitte bis %(due)s abschließen.",
-                  title=enrolment.path.title, due=enrolment.due_on.strftime("%d.%m.%Y")),
-               f"/training/{enrolment.path_id}")
+        notify(
+            [enrolment.user],
+            "training_reminder",
+            _l(
+                "Erinnerung: Lernpfad „%(title)s“ bitte bis %(due)s abschließen.",
+                title=enrolment.path.title,
+                due=enrolment.due_on.strftime("%d.%m.%Y"),
+            ),
+            f"/training/{enrolment.path_id}",
+        )
         sent += 1
     return sent
 
@@ -165,13 +233,17 @@ def _raw_counts(path_id: int, unit_ids: set[int], today: date) -> dict[int, list
     started = exists().where(TrainingStepCompletion.enrolment_id == TrainingEnrolment.id)
     open_ = TrainingEnrolment.completed_at.is_(None)
     rows = db.session.execute(
-        select(User.unit_id, func.count(TrainingEnrolment.id),
-               func.sum(case((and_(open_, started), 1), else_=0)),
-               func.sum(case((TrainingEnrolment.completed_at.is_not(None), 1), else_=0)),
-               func.sum(case((and_(open_, TrainingEnrolment.due_on < today), 1), else_=0)))
+        select(
+            User.unit_id,
+            func.count(TrainingEnrolment.id),
+            func.sum(case((and_(open_, started), 1), else_=0)),
+            func.sum(case((TrainingEnrolment.completed_at.is_not(None), 1), else_=0)),
+            func.sum(case((and_(open_, TrainingEnrolment.due_on < today), 1), else_=0)),
+        )
         .join(User, User.id == TrainingEnrolment.user_id)
         .where(TrainingEnrolment.path_id == path_id, User.unit_id.in_(unit_ids))
-        .group_by(User.unit_id)).all()
+        .group_by(User.unit_id)
+    ).all()
     return {unit_id: [int(v or 0) for v in values] for unit_id, *values in rows}
 
 
@@ -214,8 +286,12 @@ def assignments_in_scope(actor) -> list[TrainingAssignment]:
     scope = permissions.leadership_unit_ids(actor)
     if not scope:
         return []
-    return list(db.session.scalars(
-        select(TrainingAssignment).options(joinedload(TrainingAssignment.path),
-                                           joinedload(TrainingAssignment.unit))
-        .where(TrainingAssignment.unit_id.in_(scope))
-        .order_by(TrainingAssignment.created_at.desc()).limit(50)))
+    return list(
+        db.session.scalars(
+            select(TrainingAssignment)
+            .options(joinedload(TrainingAssignment.path), joinedload(TrainingAssignment.unit))
+            .where(TrainingAssignment.unit_id.in_(scope))
+            .order_by(TrainingAssignment.created_at.desc())
+            .limit(50)
+        )
+    )

@@ -23,9 +23,11 @@ from intranet.training.views import bp, load_path, load_step
 def _path_form(path: TrainingPath | None) -> PathForm:
     form = PathForm(obj=path)
     form.topic_id.choices = topic_choices(_("Kein Thema"))
-    others = db.session.execute(select(TrainingPath.id, TrainingPath.title)
-                                .where(TrainingPath.status != "archived")
-                                .order_by(TrainingPath.title)).all()
+    others = db.session.execute(
+        select(TrainingPath.id, TrainingPath.title)
+        .where(TrainingPath.status != "archived")
+        .order_by(TrainingPath.title)
+    ).all()
     form.prerequisite_ids.choices = [(i, t) for i, t in others if path is None or i != path.id]
     if path is not None and request.method == "GET":
         form.prerequisite_ids.data = [p.id for p in path.prerequisites]
@@ -34,9 +36,16 @@ def _path_form(path: TrainingPath | None) -> PathForm:
 
 
 def _path_data(form: PathForm) -> PathData:
-    return PathData(form.title.data, form.summary.data, form.level.data, form.audience.data,
-                    form.estimated_minutes.data, form.topic_id.data or None, form.is_sequential.data,
-                    form.prerequisite_ids.data or [])
+    return PathData(
+        form.title.data,
+        form.summary.data,
+        form.level.data,
+        form.audience.data,
+        form.estimated_minutes.data,
+        form.topic_id.data or None,
+        form.is_sequential.data,
+        form.prerequisite_ids.data or [],
+    )
 
 
 def _save_path(path, form):
@@ -81,8 +90,14 @@ def preview():
 def editor(path_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)
-    return render_page_or_partial("training/editor.html", "training/partials/_step_list.html",
-                                  "step-list", path=path, form=FlaskForm(), step_form=StepForm())
+    return render_page_or_partial(
+        "training/editor.html",
+        "training/partials/_step_list.html",
+        "step-list",
+        path=path,
+        form=FlaskForm(),
+        step_form=StepForm(),
+    )
 
 
 @bp.post("/<int(max=2147483647):path_id>/status")
@@ -102,9 +117,17 @@ def change_status(path_id):
 
 
 def _step_data(form: StepForm, kind: str) -> StepData:
-    return StepData(kind, form.title.data or "", form.body.data or "", form.url.data or "",
-                    form.pass_mark.data or 0, form.session_starts_at.utc, form.session_ends_at.utc,
-                    form.session_place.data or "", form.capacity.data or 0)
+    return StepData(
+        kind,
+        form.title.data or "",
+        form.body.data or "",
+        form.url.data or "",
+        form.pass_mark.data or 0,
+        form.session_starts_at.utc,
+        form.session_ends_at.utc,
+        form.session_place.data or "",
+        form.capacity.data or 0,
+    )
 
 
 @bp.post("/<int(max=2147483647):path_id>/steps/new")
@@ -138,18 +161,28 @@ def edit_step(path_id, step_id):
     preview = render_markdown(form.body.data) if form.preview.data else None
     if not form.preview.data and form.validate_on_submit():
         try:
-            told = services.update_step(current_user, step, _step_data(form, step.kind),
-                                        form.mark_updated.data)
+            told = services.update_step(
+                current_user, step, _step_data(form, step.kind), form.mark_updated.data
+            )
         except TrainingError as error:
             db.session.rollback()
             error.show_on(form, "title")
         else:
             db.session.commit()
-            flash(_("Der Schritt wurde gespeichert.") + (" " + _(
-                "%(count)d Personen wurden benachrichtigt.", count=told) if told else ""), "success")
+            flash(
+                _("Der Schritt wurde gespeichert.")
+                + (" " + _("%(count)d Personen wurden benachrichtigt.", count=told) if told else ""),
+                "success",
+            )
             return redirect_after_post(url_for("training.edit_step", path_id=path_id, step_id=step_id))
-    return render_template("training/step_form.html", path=path, step=step, form=form, preview=preview,
-                           question_form=QuestionForm(prefix="question")), 422 if form.errors else 200
+    return render_template(
+        "training/step_form.html",
+        path=path,
+        step=step,
+        form=form,
+        preview=preview,
+        question_form=QuestionForm(prefix="question"),
+    ), 422 if form.errors else 200
 
 
 @bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/move")
@@ -167,14 +200,22 @@ def move_step(path_id, step_id):
         path, status = load_path(path_id), 422
     else:
         db.session.commit()
-        flash(_("„%(title)s“ steht jetzt an Position %(position)d.", title=step.title,
-                position=step.position), "success")
+        flash(
+            _("„%(title)s“ steht jetzt an Position %(position)d.", title=step.title, position=step.position),
+            "success",
+        )
         if not wants_partial("step-list"):
             return redirect_after_post(url_for("training.editor", path_id=path_id))
-    return render_page_or_partial("training/editor.html", "training/partials/_step_list.html",
-                                  "step-list", path=path, form=FlaskForm(), step_form=StepForm(),
-                                  moved_step_id=step_id,
-                                  moved_direction=request.form.get("direction")), status
+    return render_page_or_partial(
+        "training/editor.html",
+        "training/partials/_step_list.html",
+        "step-list",
+        path=path,
+        form=FlaskForm(),
+        step_form=StepForm(),
+        moved_step_id=step_id,
+        moved_direction=request.form.get("direction"),
+    ), status
 
 
 @bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/delete")
@@ -201,8 +242,7 @@ def add_question(path_id, step_id):
     form = QuestionForm(prefix="question")
     if form.validate_on_submit():
         try:
-            services.add_question(current_user, step, form.text.data, form.explanation.data,
-                                  form.options())
+            services.add_question(current_user, step, form.text.data, form.explanation.data, form.options())
         except TrainingError as error:
             db.session.rollback()
             error.show_on(form, "text")
@@ -215,11 +255,14 @@ def add_question(path_id, step_id):
     step_form = StepForm(obj=step)
     step_form.session_starts_at.set_utc(step.session_starts_at)
     step_form.session_ends_at.set_utc(step.session_ends_at)
-    return render_template("training/step_form.html", path=path, step=step, form=step_form,
-                           preview=None, question_form=form), 422
+    return render_template(
+        "training/step_form.html", path=path, step=step, form=step_form, preview=None, question_form=form
+    ), 422
 
 
-@bp.post("/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/questions/<int(max=2147483647):question_id>/delete")
+@bp.post(
+    "/<int(max=2147483647):path_id>/steps/<int(max=2147483647):step_id>/questions/<int(max=2147483647):question_id>/delete"
+)
 def remove_question(path_id, step_id, question_id):
     path = load_path(path_id)
     permissions.require(permissions.can_edit_path(current_user, path), hide=True)

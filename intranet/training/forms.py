@@ -27,11 +27,14 @@ from intranet.auth.forms import REQUIRED
 BERLIN = ZoneInfo("Europe/Berlin")
 MAX_300 = _l("Höchstens 300 Zeichen.")
 MD_HINT = _l("Überschriften mit ##, Listen mit -, Links mit [Text](Adresse).")
-LEVEL_CHOICES = [("einstieg", _l("Einstieg")), ("aufbau", _l("Aufbau")),
-                 ("vertiefung", _l("Vertiefung"))]
-KIND_CHOICES = [("read", _l("Lesen")), ("link", _l("Link oder Video")),
-                ("session", _l("Präsenztermin")), ("quiz", _l("Selbsttest (Quiz)")),
-                ("practice", _l("Praxisnachweis (Bestätigung durch Lotsin/Lotse)"))]
+LEVEL_CHOICES = [("einstieg", _l("Einstieg")), ("aufbau", _l("Aufbau")), ("vertiefung", _l("Vertiefung"))]
+KIND_CHOICES = [
+    ("read", _l("Lesen")),
+    ("link", _l("Link oder Video")),
+    ("session", _l("Präsenztermin")),
+    ("quiz", _l("Selbsttest (Quiz)")),
+    ("practice", _l("Praxisnachweis (Bestätigung durch Lotsin/Lotse)")),
+]
 
 
 def _without_nul(value):
@@ -85,14 +88,21 @@ class CatalogueFilterForm(TrainingForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Suchbegriff"), validators=[Optional(), Length(max=100, message=_l(
-        "Höchstens 100 Zeichen."))])
-    level = SelectField(_l("Stufe"), choices=[("", _l("Alle Stufen"))] + LEVEL_CHOICES,
-                        validate_choice=False)
+    q = StringField(
+        _l("Suchbegriff"), validators=[Optional(), Length(max=100, message=_l("Höchstens 100 Zeichen."))]
+    )
+    level = SelectField(_l("Stufe"), choices=[("", _l("Alle Stufen"))] + LEVEL_CHOICES, validate_choice=False)
     topic = SelectField(_l("Thema"), coerce=int, validate_choice=False)
-    show = SelectField(_l("Anzeigen"), validate_choice=False, choices=[
-        ("", _l("Alle Lernpfade")), ("unit", _l("Für meine Einheit vorgesehen")),
-        ("assigned", _l("Mir zugewiesen")), ("mine", _l("Von mir begonnen"))])
+    show = SelectField(
+        _l("Anzeigen"),
+        validate_choice=False,
+        choices=[
+            ("", _l("Alle Lernpfade")),
+            ("unit", _l("Für meine Einheit vorgesehen")),
+            ("assigned", _l("Mir zugewiesen")),
+            ("mine", _l("Von mir begonnen")),
+        ],
+    )
 
     def coerce_topic(self):
         try:
@@ -103,67 +113,93 @@ class CatalogueFilterForm(TrainingForm):
 
 
 class PathForm(TrainingForm):
-    title = StringField(_l("Titel"), validators=[
-        DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))])
-    summary = TextAreaField(_l("Zusammenfassung (Markdown)"), description=MD_HINT,
-                            validators=[Length(max=20000, message=_l("Höchstens 20.000 Zeichen."))],
-                            render_kw={"rows": 8})
+    title = StringField(
+        _l("Titel"),
+        validators=[DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))],
+    )
+    summary = TextAreaField(
+        _l("Zusammenfassung (Markdown)"),
+        description=MD_HINT,
+        validators=[Length(max=20000, message=_l("Höchstens 20.000 Zeichen."))],
+        render_kw={"rows": 8},
+    )
     level = SelectField(_l("Stufe"), choices=LEVEL_CHOICES)
-    audience = StringField(_l("Für wen?"), description=_l("z. B. „Alle Beschäftigten mit "
-                                                           "Bildschirmarbeitsplatz“"),
-                           validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))])
-    estimated_minutes = GermanIntegerField(_l("Geschätzte Dauer in Minuten"), default=30,
-                                           validators=[InputRequired(REQUIRED)])
+    audience = StringField(
+        _l("Für wen?"),
+        description=_l("z. B. „Alle Beschäftigten mit Bildschirmarbeitsplatz“"),
+        validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))],
+    )
+    estimated_minutes = GermanIntegerField(
+        _l("Geschätzte Dauer in Minuten"), default=30, validators=[InputRequired(REQUIRED)]
+    )
     topic_id = SelectField(_l("Thema"), coerce=int)
-    is_sequential = BooleanField(_l("Schritte der Reihe nach (weiter erst nach Abschluss)"),
-                                 default=True)
+    is_sequential = BooleanField(_l("Schritte der Reihe nach (weiter erst nach Abschluss)"), default=True)
     prerequisite_ids = SelectMultipleField(
-        _l("Voraussetzungen (vorher abzuschließende Lernpfade)"), coerce=int,
-        description=_l("Mehrfachauswahl mit Strg- bzw. Umschalttaste."))
+        _l("Voraussetzungen (vorher abzuschließende Lernpfade)"),
+        coerce=int,
+        description=_l("Mehrfachauswahl mit Strg- bzw. Umschalttaste."),
+    )
     preview = SubmitField(_l("Vorschau anzeigen"))
     save = SubmitField(_l("Speichern"))
 
 
 class StepForm(TrainingForm):
     kind = SelectField(_l("Art des Schritts"), choices=KIND_CHOICES)
-    title = StringField(_l("Titel"), validators=[
-        DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))])
-    body = TextAreaField(_l("Text (Markdown)"), description=MD_HINT, render_kw={"rows": 10},
-                         validators=[Length(max=50000, message=_l("Höchstens 50.000 Zeichen."))])
-    url = URLField(_l("Adresse (Link oder Video)"), description=_l("Beginnt mit https://"),
-                   validators=[Length(max=500, message=_l("Höchstens 500 Zeichen."))])
+    title = StringField(
+        _l("Titel"),
+        validators=[DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))],
+    )
+    body = TextAreaField(
+        _l("Text (Markdown)"),
+        description=MD_HINT,
+        render_kw={"rows": 10},
+        validators=[Length(max=50000, message=_l("Höchstens 50.000 Zeichen."))],
+    )
+    url = URLField(
+        _l("Adresse (Link oder Video)"),
+        description=_l("Beginnt mit https://"),
+        validators=[Length(max=500, message=_l("Höchstens 500 Zeichen."))],
+    )
     session_starts_at = LocalDateTimeField(_l("Beginn"), validators=[Optional()])
     session_ends_at = LocalDateTimeField(_l("Ende"), validators=[Optional()])
-    session_place = StringField(_l("Ort"), validators=[
-        Length(max=200, message=_l("Höchstens 200 Zeichen."))])
+    session_place = StringField(_l("Ort"), validators=[Length(max=200, message=_l("Höchstens 200 Zeichen."))])
     capacity = GermanIntegerField(_l("Plätze"), validators=[Optional()])
-    pass_mark = GermanIntegerField(_l("Bestehensgrenze in Prozent"), default=80,
-                                   validators=[Optional()])
-    mark_updated = BooleanField(_l("Als „aktualisiert“ markieren und alle benachrichtigen, "
-                                   "die diesen Schritt schon abgeschlossen haben"))
+    pass_mark = GermanIntegerField(_l("Bestehensgrenze in Prozent"), default=80, validators=[Optional()])
+    mark_updated = BooleanField(
+        _l(
+            "Als „aktualisiert“ markieren und alle benachrichtigen, "
+            "die diesen Schritt schon abgeschlossen haben"
+        )
+    )
     preview = SubmitField(_l("Vorschau anzeigen"))
     save = SubmitField(_l("Speichern"))
 
 
 class QuestionForm(TrainingForm):
-    text = StringField(_l("Frage"), validators=[
-        DataRequired(REQUIRED), Length(max=500, message=_l("Höchstens 500 Zeichen."))])
-    explanation = TextAreaField(_l("Erklärung (wird nach dem Antworten gezeigt)"), render_kw={"rows": 3},
-                                validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))])
+    text = StringField(
+        _l("Frage"),
+        validators=[DataRequired(REQUIRED), Length(max=500, message=_l("Höchstens 500 Zeichen."))],
+    )
+    explanation = TextAreaField(
+        _l("Erklärung (wird nach dem Antworten gezeigt)"),
+        render_kw={"rows": 3},
+        validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))],
+    )
     option_1 = StringField(_l("Antwort 1"), validators=[Length(max=300, message=MAX_300)])
     correct_1 = BooleanField(_l("Antwort 1 ist richtig"))
     option_2 = StringField(_l("Antwort 2"), validators=[Length(max=300, message=MAX_300)])
     correct_2 = BooleanField(_l("Antwort 2 ist richtig"))
-    option_3 = StringField(_l("Antwort 3 (optional)"),
-                           validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))])
+    option_3 = StringField(
+        _l("Antwort 3 (optional)"), validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))]
+    )
     correct_3 = BooleanField(_l("Antwort 3 ist richtig"))
-    option_4 = StringField(_l("Antwort 4 (optional)"),
-                           validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))])
+    option_4 = StringField(
+        _l("Antwort 4 (optional)"), validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))]
+    )
     correct_4 = BooleanField(_l("Antwort 4 ist richtig"))
 
     def options(self) -> list[tuple[str, bool]]:
-        return [(getattr(self, f"option_{i}").data, getattr(self, f"correct_{i}").data)
-                for i in range(1, 5)]
+        return [(getattr(self, f"option_{i}").data, getattr(self, f"correct_{i}").data) for i in range(1, 5)]
 
 
 class MoveForm(TrainingForm):
@@ -175,21 +211,28 @@ class StatusForm(TrainingForm):
 
 
 class PracticeRequestForm(TrainingForm):
-    note = TextAreaField(_l("Was haben Sie in der Praxis gemacht? (optional)"), render_kw={"rows": 3},
-                         validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))])
+    note = TextAreaField(
+        _l("Was haben Sie in der Praxis gemacht? (optional)"),
+        render_kw={"rows": 3},
+        validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))],
+    )
 
 
 class PracticeDecisionForm(TrainingForm):
-    feedback = TextAreaField(_l("Rückmeldung"), render_kw={"rows": 3},
-                             description=_l("Pflicht, wenn noch etwas fehlt."),
-                             validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))])
+    feedback = TextAreaField(
+        _l("Rückmeldung"),
+        render_kw={"rows": 3},
+        description=_l("Pflicht, wenn noch etwas fehlt."),
+        validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))],
+    )
     confirm = SubmitField(_l("Bestätigen"))
     send_feedback = SubmitField(_l("Rückmeldung senden"))
 
 
 class AssignForm(TrainingForm):
-    unit_id = SelectField(_l("Organisationseinheit (mit allen Untereinheiten)"), coerce=int,
-                          validate_choice=False)
+    unit_id = SelectField(
+        _l("Organisationseinheit (mit allen Untereinheiten)"), coerce=int, validate_choice=False
+    )
     due_on = GermanDateField(_l("Abschließen bis"), validators=[InputRequired(REQUIRED)])
 
 

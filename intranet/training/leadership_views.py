@@ -23,15 +23,18 @@ from intranet.training.views import bp, load_path
 def practice_inbox():
     permissions.require(permissions.can_view_practice_inbox(current_user))
     requests, waiting = learning.open_practice_requests(current_user)
-    return render_template("training/practice_inbox.html", requests=requests, waiting=waiting,
-                           form=PracticeDecisionForm())
+    return render_template(
+        "training/practice_inbox.html", requests=requests, waiting=waiting, form=PracticeDecisionForm()
+    )
 
 
 @bp.post("/practice/<int(max=2147483647):request_id>")
 def decide_practice(request_id):
-    practice = db.session.scalar(select(TrainingPracticeRequest).where(
-        TrainingPracticeRequest.id == request_id).options(
-        selectinload(TrainingPracticeRequest.enrolment).selectinload(TrainingEnrolment.user)))
+    practice = db.session.scalar(
+        select(TrainingPracticeRequest)
+        .where(TrainingPracticeRequest.id == request_id)
+        .options(selectinload(TrainingPracticeRequest.enrolment).selectinload(TrainingEnrolment.user))
+    )
     permissions.require(permissions.can_confirm_practice(current_user, practice), hide=True)
     form = PracticeDecisionForm()
     if form.validate_on_submit():
@@ -42,19 +45,25 @@ def decide_practice(request_id):
             form.feedback.errors.append(error.message)
         else:
             db.session.commit()
-            flash(_("Praxisnachweis bestätigt.") if form.confirm.data
-                  else _("Ihre Rückmeldung wurde gesendet."), "success")
+            flash(
+                _("Praxisnachweis bestätigt.")
+                if form.confirm.data
+                else _("Ihre Rückmeldung wurde gesendet."),
+                "success",
+            )
             return redirect_after_post(url_for("training.practice_inbox"))
     requests, waiting = learning.open_practice_requests(current_user)
-    return render_template("training/practice_inbox.html", requests=requests, waiting=waiting, form=form,
-                           failed_id=request_id), 422
+    return render_template(
+        "training/practice_inbox.html", requests=requests, waiting=waiting, form=form, failed_id=request_id
+    ), 422
 
 
 def _assign_form() -> AssignForm:
     form = AssignForm()
     scope = permissions.leadership_unit_ids(current_user)
     form.unit_id.choices = [(0, _("– bitte wählen –"))] + [
-        (unit_id, label) for unit_id, label in org_tree().choices() if unit_id in scope]
+        (unit_id, label) for unit_id, label in org_tree().choices() if unit_id in scope
+    ]
     return form
 
 
@@ -80,15 +89,23 @@ def assign(path_id):
 def report():
     permissions.require(permissions.can_view_training_report(current_user))
     form = ReportFilterForm(request.args)
-    choices = db.session.execute(select(TrainingPath.id, TrainingPath.title)
-                                 .where(TrainingPath.status != "draft")
-                                 .order_by(TrainingPath.title)).all()
+    choices = db.session.execute(
+        select(TrainingPath.id, TrainingPath.title)
+        .where(TrainingPath.status != "draft")
+        .order_by(TrainingPath.title)
+    ).all()
     form.path.choices = [(i, t) for i, t in choices]
     valid_ids = {i for i, _t in choices}
     path_id = form.path.data if form.path.data in valid_ids else (choices[0][0] if choices else None)
     form.path.data = path_id
     path = db.session.get(TrainingPath, path_id) if path_id else None
     rows, hidden = assignments.unit_report(current_user, path) if path else ([], 0)
-    return render_template("training/report.html", form=form, path=path, rows=rows, hidden=hidden,
-                           assignments=assignments.assignments_in_scope(current_user),
-                           k=current_app.config["LOTSE_ANONYMITY_K"])
+    return render_template(
+        "training/report.html",
+        form=form,
+        path=path,
+        rows=rows,
+        hidden=hidden,
+        assignments=assignments.assignments_in_scope(current_user),
+        k=current_app.config["LOTSE_ANONYMITY_K"],
+    )

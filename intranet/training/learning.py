@@ -29,8 +29,10 @@ from intranet.training.services import TrainingError
 def find_enrolment(user, path) -> TrainingEnrolment | None:
     """The user's own enrolment in the path, with its completed steps."""
     return db.session.scalar(
-        select(TrainingEnrolment).options(selectinload(TrainingEnrolment.completions))
-        .where(TrainingEnrolment.path_id == path.id, TrainingEnrolment.user_id == user.id))
+        select(TrainingEnrolment)
+        .options(selectinload(TrainingEnrolment.completions))
+        .where(TrainingEnrolment.path_id == path.id, TrainingEnrolment.user_id == user.id)
+    )
 
 
 def missing_prerequisites(user, path: TrainingPath) -> list[TrainingPath]:
@@ -38,9 +40,15 @@ def missing_prerequisites(user, path: TrainingPath) -> list[TrainingPath]:
     required = [p.id for p in path.prerequisites]
     if not required:
         return []
-    done = set(db.session.scalars(select(TrainingEnrolment.path_id).where(
-        TrainingEnrolment.user_id == user.id, TrainingEnrolment.path_id.in_(required),
-        TrainingEnrolment.completed_at.is_not(None))))
+    done = set(
+        db.session.scalars(
+            select(TrainingEnrolment.path_id).where(
+                TrainingEnrolment.user_id == user.id,
+                TrainingEnrolment.path_id.in_(required),
+                TrainingEnrolment.completed_at.is_not(None),
+            )
+        )
+    )
     return [p for p in path.prerequisites if p.id not in done]
 
 
@@ -52,8 +60,12 @@ def enrol(user, path: TrainingPath) -> TrainingEnrolment:
         raise TrainingError(_l("Sie haben diesen Lernpfad bereits begonnen."))
     missing = missing_prerequisites(user, path)
     if missing:
-        raise TrainingError(_l("Schließen Sie zuerst diese Lernpfade ab: %(titles)s",
-                               titles=", ".join(p.title for p in missing)))
+        raise TrainingError(
+            _l(
+                "Schließen Sie zuerst diese Lernpfade ab: %(titles)s",
+                titles=", ".join(p.title for p in missing),
+            )
+        )
     enrolment = TrainingEnrolment(path_id=path.id, user_id=user.id)
     db.session.add(enrolment)
     try:
@@ -101,8 +113,9 @@ def check_unlocked(enrolment, step) -> None:
     if enrolment is None:
         raise TrainingError(_l("Bitte melden Sie sich zuerst für diesen Lernpfad an."))
     if _state_of(enrolment, step).locked:
-        raise TrainingError(_l("Dieser Schritt ist noch gesperrt. Schließen Sie zuerst die "
-                               "Schritte davor ab."))
+        raise TrainingError(
+            _l("Dieser Schritt ist noch gesperrt. Schließen Sie zuerst die Schritte davor ab.")
+        )
 
 
 def _mark_done(enrolment: TrainingEnrolment, step: TrainingStep) -> None:
@@ -121,8 +134,7 @@ def complete_step(user, enrolment, step: TrainingStep) -> None:
     """Mark a read, link or attended session step as done ("erledigt")."""
     check_unlocked(enrolment, step)
     if step.kind in ("quiz", "practice"):
-        raise TrainingError(_l("Dieser Schritt wird über das Quiz bzw. die Bestätigung "
-                               "abgeschlossen."))
+        raise TrainingError(_l("Dieser Schritt wird über das Quiz bzw. die Bestätigung abgeschlossen."))
     if step.kind == "session":
         if find_seat(user, step) is None:
             raise TrainingError(_l("Bitte melden Sie sich zuerst für den Termin an."))
@@ -140,6 +152,7 @@ def resume_step(enrolment, path) -> TrainingStep | None:
 
 
 # --- Quiz --------------------------------------------------------------------------
+
 
 @dataclass
 class QuestionResult:
@@ -162,8 +175,9 @@ def submit_quiz(user, enrolment, step: TrainingStep, answers: dict[int, set[int]
         raise TrainingError(_l("Dieser Schritt ist kein Quiz."))
     unanswered = [q for q in step.questions if not answers.get(q.id)]
     if unanswered:
-        raise TrainingError(_l("Bitte wählen Sie bei jeder Frage mindestens eine Antwort."),
-                            f"q{unanswered[0].id}")
+        raise TrainingError(
+            _l("Bitte wählen Sie bei jeder Frage mindestens eine Antwort."), f"q{unanswered[0].id}"
+        )
     results = []
     for question in step.questions:
         right = {o.id for o in question.options if o.is_correct}
@@ -178,9 +192,13 @@ def submit_quiz(user, enrolment, step: TrainingStep, answers: dict[int, set[int]
 
 # --- In-person sessions ------------------------------------------------------------
 
+
 def find_seat(user, step) -> TrainingSessionSeat | None:
-    return db.session.scalar(select(TrainingSessionSeat).where(
-        TrainingSessionSeat.step_id == step.id, TrainingSessionSeat.user_id == user.id))
+    return db.session.scalar(
+        select(TrainingSessionSeat).where(
+            TrainingSessionSeat.step_id == step.id, TrainingSessionSeat.user_id == user.id
+        )
+    )
 
 
 def book_seat(user, enrolment, step: TrainingStep) -> TrainingSessionSeat:
@@ -219,9 +237,11 @@ def cancel_seat(user, step: TrainingStep) -> None:
         raise TrainingError(_l("Der Termin hat schon begonnen; eine Abmeldung ist nicht mehr möglich."))
     db.session.delete(seat)
     db.session.execute(
-        update(TrainingStep).where(TrainingStep.id == step.id, TrainingStep.seats_taken > 0)
+        update(TrainingStep)
+        .where(TrainingStep.id == step.id, TrainingStep.seats_taken > 0)
         .values(seats_taken=TrainingStep.seats_taken - 1)
-        .execution_options(synchronize_session=False))
+        .execution_options(synchronize_session=False)
+    )
     db.session.flush()
     db.session.expire(step, ["seats_taken"])
 
@@ -246,13 +266,19 @@ def session_calendar(step: TrainingStep, url: str) -> bytes:
 
 # --- Practice confirmed by a guide --------------------------------------------------
 
+
 def _guides_for(user) -> list[User]:
     """The guides nearest to the learner: their own unit's, else the closest unit above."""
     chain = [u.id for u in org_tree().ancestors(user.unit_id)]
     rows = db.session.execute(
-        select(RoleAssignment.unit_id, User).join(User, User.id == RoleAssignment.user_id)
-        .where(RoleAssignment.role == "guide", RoleAssignment.unit_id.in_(chain),
-               User.is_active_account.is_(True))).all()
+        select(RoleAssignment.unit_id, User)
+        .join(User, User.id == RoleAssignment.user_id)
+        .where(
+            RoleAssignment.role == "guide",
+            RoleAssignment.unit_id.in_(chain),
+            User.is_active_account.is_(True),
+        )
+    ).all()
     by_unit: dict[int, list[User]] = {}
     for unit_id, guide in rows:
         by_unit.setdefault(unit_id, []).append(guide)
@@ -267,26 +293,31 @@ def request_practice(user, enrolment, step: TrainingStep, note: str) -> Training
     note = (note or "").strip()
     if len(note) > 1000:
         raise TrainingError(_l("Höchstens 1.000 Zeichen."), "note")
-    existing = db.session.scalar(select(TrainingPracticeRequest).where(
-        TrainingPracticeRequest.enrolment_id == enrolment.id,
-        TrainingPracticeRequest.step_id == step.id))
+    existing = db.session.scalar(
+        select(TrainingPracticeRequest).where(
+            TrainingPracticeRequest.enrolment_id == enrolment.id, TrainingPracticeRequest.step_id == step.id
+        )
+    )
     if existing is not None and existing.status != "feedback":
         raise TrainingError(_l("Ihre Anfrage liegt bereits vor."), "note")
     practice = existing or TrainingPracticeRequest(enrolment_id=enrolment.id, step_id=step.id)
     practice.status, practice.note, practice.requested_at = "requested", note, clock.now()
     db.session.add(practice)
     db.session.flush()
-    notify(_guides_for(user), "training_practice_requested",
-           _l("%(name)s bittet um Bestätigung: „%(step)s“", name=user.name, step=step.title),
-           "/training/practice", exclude=user)
+    notify(
+        _guides_for(user),
+        "training_practice_requested",
+        _l("%(name)s bittet um Bestätigung: „%(step)s“", name=user.name, step=step.title),
+        "/training/practice",
+        exclude=user,
+    )
     return practice
 
 
 def decide_practice(guide, practice: TrainingPracticeRequest, confirm: bool, feedback: str) -> None:
     """A guide of the learner's unit confirms the practice or gives feedback."""
     if not permissions.can_confirm_practice(guide, practice):
-        raise TrainingError(_l("Sie können nur Praxisnachweise für Personen aus Ihren Einheiten "
-                               "bestätigen."))
+        raise TrainingError(_l("Sie können nur Praxisnachweise für Personen aus Ihren Einheiten bestätigen."))
     if practice.status != "requested":
         raise TrainingError(_l("Diese Anfrage ist bereits bearbeitet."))
     feedback = (feedback or "").strip()
@@ -298,11 +329,18 @@ def decide_practice(guide, practice: TrainingPracticeRequest, confirm: bool, fee
     practice.feedback, practice.decided_by_id, practice.decided_at = feedback, guide.id, clock.now()
     if confirm:
         _mark_done(practice.enrolment, practice.step)
-    message = (_l("Ihr Praxisnachweis „%(step)s“ wurde bestätigt.", step=practice.step.title)
-               if confirm else
-               _l("Rückmeldung zu Ihrem Praxisnachweis „%(step)s“", step=practice.step.title))
-    notify([practice.enrolment.user], "training_practice_decided", message,
-           f"/training/{practice.step.path_id}/steps/{practice.step_id}", exclude=guide)
+    message = (
+        _l("Ihr Praxisnachweis „%(step)s“ wurde bestätigt.", step=practice.step.title)
+        if confirm
+        else _l("Rückmeldung zu Ihrem Praxisnachweis „%(step)s“", step=practice.step.title)
+    )
+    notify(
+        [practice.enrolment.user],
+        "training_practice_decided",
+        message,
+        f"/training/{practice.step.path_id}/steps/{practice.step_id}",
+        exclude=guide,
+    )
     db.session.flush()
 
 
@@ -311,13 +349,19 @@ def open_practice_requests(guide, limit: int = 100) -> tuple[list[TrainingPracti
     unit_ids = org_tree().subtree_ids(guide.scope_unit_ids("guide"))
     if not unit_ids:
         return [], 0
-    waiting = (select(TrainingPracticeRequest)
-               .join(TrainingEnrolment, TrainingEnrolment.id == TrainingPracticeRequest.enrolment_id)
-               .join(User, User.id == TrainingEnrolment.user_id)
-               .where(TrainingPracticeRequest.status == "requested", User.unit_id.in_(unit_ids)))
+    waiting = (
+        select(TrainingPracticeRequest)
+        .join(TrainingEnrolment, TrainingEnrolment.id == TrainingPracticeRequest.enrolment_id)
+        .join(User, User.id == TrainingEnrolment.user_id)
+        .where(TrainingPracticeRequest.status == "requested", User.unit_id.in_(unit_ids))
+    )
     total = db.session.scalar(select(func.count()).select_from(waiting.subquery()))
-    items = db.session.scalars(waiting.options(
-        selectinload(TrainingPracticeRequest.enrolment).selectinload(TrainingEnrolment.user),
-        selectinload(TrainingPracticeRequest.step).selectinload(TrainingStep.path))
-        .order_by(TrainingPracticeRequest.requested_at, TrainingPracticeRequest.id).limit(limit)).all()
+    items = db.session.scalars(
+        waiting.options(
+            selectinload(TrainingPracticeRequest.enrolment).selectinload(TrainingEnrolment.user),
+            selectinload(TrainingPracticeRequest.step).selectinload(TrainingStep.path),
+        )
+        .order_by(TrainingPracticeRequest.requested_at, TrainingPracticeRequest.id)
+        .limit(limit)
+    ).all()
     return list(items), total

@@ -108,7 +108,8 @@ class TrainingQuestion(db.Model):
 
     step: Mapped[TrainingStep] = relationship(back_populates="questions")
     options: Mapped[list[TrainingAnswerOption]] = relationship(
-        back_populates="question", order_by="TrainingAnswerOption.position",
+        back_populates="question",
+        order_by="TrainingAnswerOption.position",
         cascade="all, delete-orphan",
     )
 

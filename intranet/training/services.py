@@ -33,16 +33,21 @@ TRANSITIONS = {"draft": {"published"}, "published": {"archived"}, "archived": {"
 class TrainingError(DomainError):
     """A rule of training paths was broken; the message is shown next to `field`."""
 
+
 def has_completed_path(user, path) -> bool:
     """True if the user has completed every step of the path."""
     if user is None or path is None or not getattr(user, "id", None):
         return False
-    return db.session.scalar(
-        select(TrainingEnrolment.id).where(
-            TrainingEnrolment.path_id == path.id, TrainingEnrolment.user_id == user.id,
-            TrainingEnrolment.completed_at.is_not(None),
+    return (
+        db.session.scalar(
+            select(TrainingEnrolment.id).where(
+                TrainingEnrolment.path_id == path.id,
+                TrainingEnrolment.user_id == user.id,
+                TrainingEnrolment.completed_at.is_not(None),
+            )
         )
-    ) is not None
+        is not None
+    )
 
 
 def _require_editor(actor, path) -> None:
@@ -81,8 +86,9 @@ def save_path(actor, path: TrainingPath | None, data: PathData) -> TrainingPath:
     if data.level not in LEVELS:
         raise TrainingError(_l("Bitte wählen Sie eine Stufe."), "level")
     if not 1 <= (data.estimated_minutes or 0) <= 10000:
-        raise TrainingError(_l("Bitte geben Sie eine Dauer zwischen 1 und 10.000 Minuten an."),
-                            "estimated_minutes")
+        raise TrainingError(
+            _l("Bitte geben Sie eine Dauer zwischen 1 und 10.000 Minuten an."), "estimated_minutes"
+        )
     if path is None:
         path = TrainingPath(author_id=actor.id, status="draft")
         db.session.add(path)
@@ -121,9 +127,13 @@ def set_prerequisites(actor, path: TrainingPath, required_ids) -> None:
     """Replace the path's prerequisites, refusing cycles and unknown paths."""
     wanted = {int(i) for i in required_ids or []}
     if path.id in wanted or would_create_cycle(path.id, wanted):
-        raise TrainingError(_l("Diese Voraussetzungen ergäben einen Kreis: Ein Lernpfad würde "
-                               "sich selbst voraussetzen. Bitte wählen Sie andere."),
-                            "prerequisite_ids")
+        raise TrainingError(
+            _l(
+                "Diese Voraussetzungen ergäben einen Kreis: Ein Lernpfad würde "
+                "sich selbst voraussetzen. Bitte wählen Sie andere."
+            ),
+            "prerequisite_ids",
+        )
     paths = db.session.scalars(select(TrainingPath).where(TrainingPath.id.in_(wanted))).all()
     if len(paths) != len(wanted):
         raise TrainingError(_l("Einen der gewählten Lernpfade gibt es nicht."), "prerequisite_ids")
@@ -138,14 +148,18 @@ def change_status(actor, path: TrainingPath, status: str) -> None:
         raise TrainingError(_l("Dieser Statuswechsel ist nicht möglich."), "status")
     if status == "published":
         if not path.steps:
-            raise TrainingError(_l("Ein Lernpfad braucht mindestens einen Schritt, bevor Sie ihn "
-                                   "veröffentlichen."), "status")
+            raise TrainingError(
+                _l("Ein Lernpfad braucht mindestens einen Schritt, bevor Sie ihn veröffentlichen."), "status"
+            )
         for step in path.steps:
-            if step.kind == "quiz" and not any(
-                any(o.is_correct for o in q.options) for q in step.questions
-            ):
-                raise TrainingError(_l("Das Quiz „%(title)s“ braucht mindestens eine Frage mit "
-                                       "richtiger Antwort.", title=step.title), "status")
+            if step.kind == "quiz" and not any(any(o.is_correct for o in q.options) for q in step.questions):
+                raise TrainingError(
+                    _l(
+                        "Das Quiz „%(title)s“ braucht mindestens eine Frage mit richtiger Antwort.",
+                        title=step.title,
+                    ),
+                    "status",
+                )
         path.published_at = path.published_at or clock.now()
     path.status = status
     audit.record(actor, f"training.{status}", path, path.title)
@@ -176,8 +190,9 @@ def _validate_step(data: StepData, step: TrainingStep | None) -> None:
     if data.kind == "link":
         url = _clean(data.url)
         if not url.startswith(("https://", "http://")) or len(url) > 500 or " " in url:
-            raise TrainingError(_l("Bitte geben Sie eine vollständige Adresse an, "
-                                   "die mit https:// beginnt."), "url")
+            raise TrainingError(
+                _l("Bitte geben Sie eine vollständige Adresse an, die mit https:// beginnt."), "url"
+            )
     if data.kind == "quiz" and not 1 <= (data.pass_mark or 0) <= 100:
         raise TrainingError(_l("Bitte geben Sie eine Zahl zwischen 1 und 100 an."), "pass_mark")
     if data.kind == "session":
@@ -191,8 +206,9 @@ def _validate_step(data: StepData, step: TrainingStep | None) -> None:
         if not 1 <= (data.capacity or 0) <= 1000:
             raise TrainingError(_l("Bitte geben Sie zwischen 1 und 1.000 Plätze an."), "capacity")
         if data.capacity < taken:
-            raise TrainingError(_l("Es sind schon %(count)d Plätze vergeben; weniger geht nicht.",
-                                   count=taken), "capacity")
+            raise TrainingError(
+                _l("Es sind schon %(count)d Plätze vergeben; weniger geht nicht.", count=taken), "capacity"
+            )
 
 
 def _apply_step(step: TrainingStep, data: StepData) -> None:
@@ -208,8 +224,9 @@ def add_step(actor, path: TrainingPath, data: StepData) -> TrainingStep:
     """Append a step of any kind to the end of the path."""
     _require_editor(actor, path)
     _validate_step(data, None)
-    last = db.session.scalar(select(func.max(TrainingStep.position))
-                             .where(TrainingStep.path_id == path.id)) or 0
+    last = (
+        db.session.scalar(select(func.max(TrainingStep.position)).where(TrainingStep.path_id == path.id)) or 0
+    )
     step = TrainingStep(path=path, kind=data.kind, position=last + 1)
     _apply_step(step, data)
     db.session.add(step)
@@ -228,23 +245,39 @@ def update_step(actor, step: TrainingStep, data: StepData, mark_updated: bool = 
     if mark_updated and step.path.status == "published":
         step.content_updated_at = clock.now()
         completers = db.session.scalars(
-            select(User).join(TrainingEnrolment, TrainingEnrolment.user_id == User.id)
+            select(User)
+            .join(TrainingEnrolment, TrainingEnrolment.user_id == User.id)
             .join(TrainingStepCompletion, TrainingStepCompletion.enrolment_id == TrainingEnrolment.id)
             .where(TrainingStepCompletion.step_id == step.id)
         ).all()
-        told += notify(completers, "training_step_updated",
-                       _l("Im Lernpfad „%(path)s“ wurde der Schritt „%(step)s“ aktualisiert.",
-                          path=step.path.title, step=step.title),
-                       f"/training/{step.path_id}/steps/{step.id}", exclude=actor)
-    if step.kind == "session" and before != (step.session_starts_at, step.session_ends_at,
-                                             step.session_place):
-        holders = db.session.scalars(select(User).join(
-            TrainingSessionSeat, TrainingSessionSeat.user_id == User.id)
-            .where(TrainingSessionSeat.step_id == step.id)).all()
-        told += notify(holders, "training_session_changed",
-                       _l("Der Termin „%(step)s“ hat sich geändert. Bitte prüfen Sie Zeit und Ort.",
-                          step=step.title),
-                       f"/training/{step.path_id}/steps/{step.id}", exclude=actor)
+        told += notify(
+            completers,
+            "training_step_updated",
+            _l(
+                "Im Lernpfad „%(path)s“ wurde der Schritt „%(step)s“ aktualisiert.",
+                path=step.path.title,
+                step=step.title,
+            ),
+            f"/training/{step.path_id}/steps/{step.id}",
+            exclude=actor,
+        )
+    if step.kind == "session" and before != (
+        step.session_starts_at,
+        step.session_ends_at,
+        step.session_place,
+    ):
+        holders = db.session.scalars(
+            select(User)
+            .join(TrainingSessionSeat, TrainingSessionSeat.user_id == User.id)
+            .where(TrainingSessionSeat.step_id == step.id)
+        ).all()
+        told += notify(
+            holders,
+            "training_session_changed",
+            _l("Der Termin „%(step)s“ hat sich geändert. Bitte prüfen Sie Zeit und Ort.", step=step.title),
+            f"/training/{step.path_id}/steps/{step.id}",
+            exclude=actor,
+        )
     db.session.flush()
     return told
 
@@ -254,8 +287,9 @@ def move_step(actor, step: TrainingStep, new_position: int) -> None:
     _require_editor(actor, step.path)
     steps = list(step.path.steps)
     if not isinstance(new_position, int) or not 1 <= new_position <= len(steps):
-        raise TrainingError(_l("Diese Position gibt es nicht. Möglich ist 1 bis %(count)d.",
-                               count=len(steps)), "position")
+        raise TrainingError(
+            _l("Diese Position gibt es nicht. Möglich ist 1 bis %(count)d.", count=len(steps)), "position"
+        )
     steps.remove(step)
     steps.insert(new_position - 1, step)
     for index, item in enumerate(steps, start=1):
@@ -268,8 +302,12 @@ def remove_step(actor, step: TrainingStep) -> None:
     path = step.path
     _require_editor(actor, path)
     if step.seats_taken:
-        raise TrainingError(_l("Für diesen Termin sind Personen angemeldet. Bitte sagen Sie ihn "
-                               "zuerst ab oder ändern Sie ihn."))
+        raise TrainingError(
+            _l(
+                "Für diesen Termin sind Personen angemeldet. Bitte sagen Sie ihn "
+                "zuerst ab oder ändern Sie ihn."
+            )
+        )
     path.steps.remove(step)  # delete-orphan removes the row; completions go by ON DELETE CASCADE
     for index, item in enumerate(path.steps, start=1):
         item.position = index
@@ -281,17 +319,26 @@ def _complete_finished_enrolments(path: TrainingPath) -> None:
     step_ids = [s.id for s in path.steps]
     if not step_ids:
         return
-    done_counts = (select(TrainingStepCompletion.enrolment_id)
-                   .where(TrainingStepCompletion.step_id.in_(step_ids))
-                   .group_by(TrainingStepCompletion.enrolment_id)
-                   .having(func.count() == len(step_ids)))
-    db.session.execute(update(TrainingEnrolment).where(
-        TrainingEnrolment.path_id == path.id, TrainingEnrolment.completed_at.is_(None),
-        TrainingEnrolment.id.in_(done_counts)).values(completed_at=clock.now()))
+    done_counts = (
+        select(TrainingStepCompletion.enrolment_id)
+        .where(TrainingStepCompletion.step_id.in_(step_ids))
+        .group_by(TrainingStepCompletion.enrolment_id)
+        .having(func.count() == len(step_ids))
+    )
+    db.session.execute(
+        update(TrainingEnrolment)
+        .where(
+            TrainingEnrolment.path_id == path.id,
+            TrainingEnrolment.completed_at.is_(None),
+            TrainingEnrolment.id.in_(done_counts),
+        )
+        .values(completed_at=clock.now())
+    )
 
 
-def add_question(actor, step: TrainingStep, text: str, explanation: str,
-                 options: list[tuple[str, bool]]) -> TrainingQuestion:
+def add_question(
+    actor, step: TrainingStep, text: str, explanation: str, options: list[tuple[str, bool]]
+) -> TrainingQuestion:
     """Add a multiple-choice question with at least two answers, one of them right."""
     _require_editor(actor, step.path)
     text = _clean(text)
@@ -308,10 +355,12 @@ def add_question(actor, step: TrainingStep, text: str, explanation: str,
         raise TrainingError(_l("Jede Antwort darf höchstens 300 Zeichen haben."), "option_1")
     if not any(c for _t, c in options):
         raise TrainingError(_l("Bitte kreuzen Sie mindestens eine richtige Antwort an."), "option_1")
-    question = TrainingQuestion(step=step, text=text, explanation=_clean(explanation),
-                                position=len(step.questions) + 1)
-    question.options = [TrainingAnswerOption(text=t, is_correct=c, position=i)
-                        for i, (t, c) in enumerate(options, start=1)]
+    question = TrainingQuestion(
+        step=step, text=text, explanation=_clean(explanation), position=len(step.questions) + 1
+    )
+    question.options = [
+        TrainingAnswerOption(text=t, is_correct=c, position=i) for i, (t, c) in enumerate(options, start=1)
+    ]
     db.session.add(question)
     db.session.flush()
     return question
@@ -323,7 +372,11 @@ def remove_question(actor, question: TrainingQuestion) -> None:
     _require_editor(actor, step.path)
     others = [q for q in step.questions if q is not question and any(o.is_correct for o in q.options)]
     if step.path.status == "published" and not others:
-        raise TrainingError(_l("Ein veröffentlichter Selbsttest braucht mindestens eine Frage. "
-                               "Fügen Sie zuerst eine neue hinzu."))
+        raise TrainingError(
+            _l(
+                "Ein veröffentlichter Selbsttest braucht mindestens eine Frage. "
+                "Fügen Sie zuerst eine neue hinzu."
+            )
+        )
     step.questions.remove(question)  # delete-orphan removes the row and its answers
     db.session.flush()

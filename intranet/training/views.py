@@ -38,10 +38,17 @@ def _signed_in():
 
 def load_path(path_id: int) -> TrainingPath:
     """The path with steps, questions and prerequisites, or 404 if the user may not see it."""
-    path = db.session.scalar(select(TrainingPath).where(TrainingPath.id == path_id).options(
-        selectinload(TrainingPath.steps).selectinload(TrainingStep.questions)
-        .selectinload(TrainingQuestion.options),
-        selectinload(TrainingPath.prerequisites), selectinload(TrainingPath.topic)))
+    path = db.session.scalar(
+        select(TrainingPath)
+        .where(TrainingPath.id == path_id)
+        .options(
+            selectinload(TrainingPath.steps)
+            .selectinload(TrainingStep.questions)
+            .selectinload(TrainingQuestion.options),
+            selectinload(TrainingPath.prerequisites),
+            selectinload(TrainingPath.topic),
+        )
+    )
     permissions.require(permissions.can_view_path(current_user, path), hide=True)
     return path
 
@@ -66,13 +73,17 @@ def _catalogue_query(form: CatalogueFilterForm):
         query = query.where(TrainingPath.topic_id == topic_id)
     if search := (form.q.data or "").strip()[:100].lower():
         pattern = f"%{search}%"
-        query = query.where(or_(func.lower(TrainingPath.title).like(pattern),
-                                func.lower(TrainingPath.summary).like(pattern)))
+        query = query.where(
+            or_(func.lower(TrainingPath.title).like(pattern), func.lower(TrainingPath.summary).like(pattern))
+        )
     mine = select(TrainingEnrolment.path_id).where(TrainingEnrolment.user_id == current_user.id)
     if form.show.data == "unit":
         units = [u.id for u in org_tree().ancestors(current_user.unit_id)]
-        query = query.where(TrainingPath.id.in_(select(TrainingAssignment.path_id)
-                                                .where(TrainingAssignment.unit_id.in_(units))))
+        query = query.where(
+            TrainingPath.id.in_(
+                select(TrainingAssignment.path_id).where(TrainingAssignment.unit_id.in_(units))
+            )
+        )
     elif form.show.data == "assigned":
         query = query.where(TrainingPath.id.in_(mine.where(TrainingEnrolment.due_on.is_not(None))))
     elif form.show.data == "mine":
@@ -89,14 +100,39 @@ def catalogue():
     number = min(max(request.args.get("page", 1, type=int), 1), 10_000)  # huge pages overflow SQL
     page = db.paginate(_catalogue_query(form), page=number, per_page=20, error_out=False)
     ids = [p.id for p in page.items]
-    step_counts = dict(db.session.execute(select(TrainingStep.path_id, func.count())
-                                          .where(TrainingStep.path_id.in_(ids))
-                                          .group_by(TrainingStep.path_id)).all()) if ids else {}
-    enrolments = {e.path_id: e for e in db.session.scalars(select(TrainingEnrolment).where(
-        TrainingEnrolment.user_id == current_user.id, TrainingEnrolment.path_id.in_(ids)))} if ids else {}
-    return render_page_or_partial("training/catalogue.html", "training/partials/_results.html",
-                                  "training-results", form=form, page=page, step_counts=step_counts,
-                                  enrolments=enrolments, oob_count=wants_partial("training-results"))
+    step_counts = (
+        dict(
+            db.session.execute(
+                select(TrainingStep.path_id, func.count())
+                .where(TrainingStep.path_id.in_(ids))
+                .group_by(TrainingStep.path_id)
+            ).all()
+        )
+        if ids
+        else {}
+    )
+    enrolments = (
+        {
+            e.path_id: e
+            for e in db.session.scalars(
+                select(TrainingEnrolment).where(
+                    TrainingEnrolment.user_id == current_user.id, TrainingEnrolment.path_id.in_(ids)
+                )
+            )
+        }
+        if ids
+        else {}
+    )
+    return render_page_or_partial(
+        "training/catalogue.html",
+        "training/partials/_results.html",
+        "training-results",
+        form=form,
+        page=page,
+        step_counts=step_counts,
+        enrolments=enrolments,
+        oob_count=wants_partial("training-results"),
+    )
 
 
 @bp.get("/<int(max=2147483647):path_id>")
@@ -105,10 +141,17 @@ def path_page(path_id):
     enrolment = learning.find_enrolment(current_user, path)
     missing = learning.missing_prerequisites(current_user, path) if enrolment is None else []
     done, total = learning.progress(enrolment, path)
-    return render_template("training/path.html", path=path, enrolment=enrolment,
-                           states=learning.step_states(enrolment, path), done=done, total=total,
-                           missing=missing, resume=learning.resume_step(enrolment, path),
-                           form=FlaskForm())
+    return render_template(
+        "training/path.html",
+        path=path,
+        enrolment=enrolment,
+        states=learning.step_states(enrolment, path),
+        done=done,
+        total=total,
+        missing=missing,
+        resume=learning.resume_step(enrolment, path),
+        form=FlaskForm(),
+    )
 
 
 @bp.post("/<int(max=2147483647):path_id>/enrol")
@@ -127,17 +170,36 @@ def enrol(path_id):
 
 def _step_context(path, step, enrolment, **extra):
     seat = learning.find_seat(current_user, step) if step.kind == "session" else None
-    practice = db.session.scalar(select(TrainingPracticeRequest).where(
-        TrainingPracticeRequest.enrolment_id == enrolment.id,
-        TrainingPracticeRequest.step_id == step.id)) if step.kind == "practice" else None
+    practice = (
+        db.session.scalar(
+            select(TrainingPracticeRequest).where(
+                TrainingPracticeRequest.enrolment_id == enrolment.id,
+                TrainingPracticeRequest.step_id == step.id,
+            )
+        )
+        if step.kind == "practice"
+        else None
+    )
     states = learning.step_states(enrolment, path)
     index = next(i for i, s in enumerate(states) if s.step.id == step.id)
     done, total = learning.progress(enrolment, path)
-    return dict(path=path, step=step, enrolment=enrolment, state=states[index], states=states,
-                previous=states[index - 1].step if index else None,
-                following=states[index + 1] if index + 1 < len(states) else None,
-                seat=seat, practice=practice, done=done, total=total, form=FlaskForm(), now_utc=clock.now(),
-                practice_form=extra.pop("practice_form", None) or PracticeRequestForm(), **extra)
+    return dict(
+        path=path,
+        step=step,
+        enrolment=enrolment,
+        state=states[index],
+        states=states,
+        previous=states[index - 1].step if index else None,
+        following=states[index + 1] if index + 1 < len(states) else None,
+        seat=seat,
+        practice=practice,
+        done=done,
+        total=total,
+        form=FlaskForm(),
+        now_utc=clock.now(),
+        practice_form=extra.pop("practice_form", None) or PracticeRequestForm(),
+        **extra,
+    )
 
 
 def _open_step(path_id, step_id):
@@ -191,8 +253,9 @@ def submit_quiz(path_id, step_id):
     path, step, enrolment, refusal = _open_step(path_id, step_id)
     if refusal:
         return refusal
-    answers = {q.id: {int(v) for v in request.form.getlist(f"q{q.id}") if v.isdigit()}
-               for q in step.questions}
+    answers = {
+        q.id: {int(v) for v in request.form.getlist(f"q{q.id}") if v.isdigit()} for q in step.questions
+    }
     try:
         result, error_field, status = learning.submit_quiz(current_user, enrolment, step, answers), None, 200
         db.session.commit()
@@ -200,8 +263,9 @@ def submit_quiz(path_id, step_id):
         db.session.rollback()
         result, error_field, status = None, error, 422
     partial = wants_partial("quiz-region")
-    context = _step_context(path, step, enrolment, result=result, answers=answers, quiz_error=error_field,
-                            oob_progress=partial)
+    context = _step_context(
+        path, step, enrolment, result=result, answers=answers, quiz_error=error_field, oob_progress=partial
+    )
     template = "training/partials/_quiz.html" if partial else "training/step.html"
     return render_template(template, **context), status
 
@@ -267,8 +331,9 @@ def request_practice(path_id, step_id):
             db.session.commit()
             flash(_("Ihre Anfrage ist bei den Lotsinnen und Lotsen Ihrer Einheit."), "success")
             return redirect_after_post(url_for("training.step_page", path_id=path_id, step_id=step_id))
-    return render_template("training/step.html", **_step_context(path, step, enrolment,
-                                                                 practice_form=form)), 422
+    return render_template(
+        "training/step.html", **_step_context(path, step, enrolment, practice_form=form)
+    ), 422
 
 
 @bp.get("/enrolments/<int(max=2147483647):enrolment_id>/confirmation")

@@ -8,8 +8,13 @@ from intranet.extensions import db
 
 
 def _form(unit, **overrides):
-    data = {"name": "Neue Kollegin", "email": "neu@test.example", "unit_id": unit.id,
-            "locale": "de", "password": ""}
+    data = {
+        "name": "Neue Kollegin",
+        "email": "neu@test.example",
+        "unit_id": unit.id,
+        "locale": "de",
+        "password": "",
+    }
     data.update(overrides)
     return data
 
@@ -17,8 +22,9 @@ def _form(unit, **overrides):
 def test_admin_creates_user_with_roles(client, factory, login_as):
     tree = factory.tree()
     login_as(factory.admin(unit=tree["a10"]))
-    response = client.post("/admin/users/new", data=_form(
-        tree["sg321"], guide_units=[tree["a32"].id], is_admin="y"))
+    response = client.post(
+        "/admin/users/new", data=_form(tree["sg321"], guide_units=[tree["a32"].id], is_admin="y")
+    )
     assert response.status_code == 303
     user = db.session.scalar(select(User).where(User.email == "neu@test.example"))
     assert user.roles == {"staff", "guide", "admin"}
@@ -32,13 +38,15 @@ def test_create_user_errors_keep_input(client, factory, login_as):
     tree = factory.tree()
     existing = factory.user(unit=tree["a10"])
     login_as(factory.admin(unit=tree["a10"]))
-    response = client.post("/admin/users/new", data=_form(tree["sg321"], email=existing.email,
-                                                          name="Behalte mich"))
+    response = client.post(
+        "/admin/users/new", data=_form(tree["sg321"], email=existing.email, name="Behalte mich")
+    )
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "bereits vergeben" in html and "Behalte mich" in html
-    response = client.post("/admin/users/new", data=_form(tree["sg321"], name="x" * 500,
-                                                          email="kaputt", unit_id=0))
+    response = client.post(
+        "/admin/users/new", data=_form(tree["sg321"], name="x" * 500, email="kaputt", unit_id=0)
+    )
     html = response.get_data(as_text=True)
     assert "Höchstens 120 Zeichen." in html
     assert "gültige E-Mail-Adresse" in html
@@ -57,8 +65,10 @@ def test_edit_user_changes_roles_and_audits(client, factory, login_as):
     tree = factory.tree()
     user = factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])])
     login_as(factory.admin(unit=tree["a10"]))
-    response = client.post(f"/admin/users/{user.id}", data=_form(
-        tree["sg322"], email=user.email, name="Umbenannt", leadership_units=[tree["d2"].id]))
+    response = client.post(
+        f"/admin/users/{user.id}",
+        data=_form(tree["sg322"], email=user.email, name="Umbenannt", leadership_units=[tree["d2"].id]),
+    )
     assert response.status_code == 303
     db.session.refresh(user)
     assert user.name == "Umbenannt" and user.unit_id == tree["sg322"].id
@@ -71,8 +81,9 @@ def test_admin_cannot_remove_own_admin_role_or_deactivate_self(client, factory, 
     tree = factory.tree()
     admin = factory.admin(unit=tree["a10"])
     login_as(admin)
-    response = client.post(f"/admin/users/{admin.id}", data=_form(tree["a10"], email=admin.email,
-                                                                  name=admin.name))
+    response = client.post(
+        f"/admin/users/{admin.id}", data=_form(tree["a10"], email=admin.email, name=admin.name)
+    )
     assert response.status_code == 422
     assert "nicht selbst entziehen" in response.get_data(as_text=True)
     client.post(f"/admin/users/{admin.id}/deactivate")
@@ -108,8 +119,9 @@ def test_user_list_partial_for_htmx_target(client, factory, login_as):
     login_as(factory.admin())
     partial = client.get("/admin/users?q=x", headers={"HX-Request": "true", "HX-Target": "user-results"})
     assert partial.get_data(as_text=True).lstrip().startswith('<div id="user-results">')
-    boosted = client.get("/admin/users", headers={"HX-Request": "true", "HX-Boosted": "true",
-                                                  "HX-Target": "user-results"})
+    boosted = client.get(
+        "/admin/users", headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "user-results"}
+    )
     assert "<html" in boosted.get_data(as_text=True)
 
 

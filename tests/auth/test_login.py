@@ -49,8 +49,16 @@ def test_empty_and_overlong_fields_get_field_errors(client):
     assert "Höchstens 254 Zeichen." in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil.example",
-                                    "javascript:alert(1)", "http:/evil.example"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "http:/evil.example",
+    ],
+)
 def test_next_only_redirects_to_local_paths(client, factory, target):
     user = factory.user()
     response = sign_in(client, user.email, next=target)
@@ -71,8 +79,9 @@ def test_protected_page_redirects_to_login_with_next(client):
 
 
 def test_expired_session_during_htmx_request_redirects_whole_page(client):
-    response = client.get("/notifications/?page=2", headers={"HX-Request": "true",
-                                                             "HX-Target": "notification-list"})
+    response = client.get(
+        "/notifications/?page=2", headers={"HX-Request": "true", "HX-Target": "notification-list"}
+    )
     assert response.status_code == 401
     assert response.headers["HX-Redirect"].startswith("/auth/login?next=")
     assert "<form" not in response.get_data(as_text=True)
@@ -104,8 +113,9 @@ def test_session_fixation_new_session_on_login(client, factory):
 
 
 def test_login_throttling_per_account(make_app, factory):
-    throttled = make_app(RATELIMIT_ENABLED=True, LOTSE_LOGIN_ACCOUNT_LIMIT="3 per minute",
-                         LOTSE_LOGIN_LIMIT="100 per minute")
+    throttled = make_app(
+        RATELIMIT_ENABLED=True, LOTSE_LOGIN_ACCOUNT_LIMIT="3 per minute", LOTSE_LOGIN_LIMIT="100 per minute"
+    )
     user = factory.user()
     client = throttled.test_client()
     statuses = [sign_in(client, user.email, "falsch").status_code for _ in range(4)]
@@ -119,8 +129,9 @@ def test_forged_csrf_token_is_refused_with_german_message(make_app, factory):
     strict = make_app(WTF_CSRF_ENABLED=True)
     user = factory.user()
     client = strict.test_client()
-    response = client.post("/auth/login", data={"email": user.email, "password": PASSWORD,
-                                                 "csrf_token": "forged"})
+    response = client.post(
+        "/auth/login", data={"email": user.email, "password": PASSWORD, "csrf_token": "forged"}
+    )
     assert response.status_code == 400
     assert "Das Formular ist abgelaufen oder ungültig" in response.get_data(as_text=True)
 
@@ -131,8 +142,11 @@ def test_csrf_token_in_htmx_header_is_accepted(make_app, factory):
     client = strict.test_client()
     page = client.get("/auth/login").get_data(as_text=True)
     token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
-    response = client.post("/auth/login", data={"email": user.email, "password": PASSWORD},
-                           headers={"X-CSRFToken": token, "HX-Request": "true", "HX-Boosted": "true"})
+    response = client.post(
+        "/auth/login",
+        data={"email": user.email, "password": PASSWORD},
+        headers={"X-CSRFToken": token, "HX-Request": "true", "HX-Boosted": "true"},
+    )
     assert response.status_code == 303
 
 

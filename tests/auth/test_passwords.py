@@ -19,8 +19,9 @@ def test_change_password_ends_other_sessions_but_keeps_this_one(app, factory, lo
     user = factory.user()
     this_device = login_as(user, app.test_client())
     other_device = login_as(user, app.test_client())
-    response = this_device.post("/auth/password", data={
-        "current_password": PASSWORD, "new_password": NEW, "confirm": NEW})
+    response = this_device.post(
+        "/auth/password", data={"current_password": PASSWORD, "new_password": NEW, "confirm": NEW}
+    )
     assert response.status_code == 303
     assert this_device.get("/").status_code == 200
     assert other_device.get("/").status_code == 302
@@ -30,15 +31,18 @@ def test_change_password_ends_other_sessions_but_keeps_this_one(app, factory, lo
 
 def test_change_password_errors_keep_input(client, factory, login_as):
     login_as(factory.user())
-    response = client.post("/auth/password", data={
-        "current_password": "falsch", "new_password": NEW, "confirm": NEW})
+    response = client.post(
+        "/auth/password", data={"current_password": "falsch", "new_password": NEW, "confirm": NEW}
+    )
     assert response.status_code == 422
     assert "Das aktuelle Passwort ist nicht richtig." in response.get_data(as_text=True)
-    response = client.post("/auth/password", data={
-        "current_password": PASSWORD, "new_password": "kurz", "confirm": "kurz"})
+    response = client.post(
+        "/auth/password", data={"current_password": PASSWORD, "new_password": "kurz", "confirm": "kurz"}
+    )
     assert "mindestens 10 Zeichen" in response.get_data(as_text=True)
-    response = client.post("/auth/password", data={
-        "current_password": PASSWORD, "new_password": NEW, "confirm": NEW + "x"})
+    response = client.post(
+        "/auth/password", data={"current_password": PASSWORD, "new_password": NEW, "confirm": NEW + "x"}
+    )
     assert "stimmen nicht überein" in response.get_data(as_text=True)
 
 

@@ -13,21 +13,27 @@ from tests.conftest import TEST_CONFIG
 from tests.factories import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Markdown/HTML that must never run script or htmx when rendered from user content.
 XSS_CORPUS = [
     "<script>window.__xss = 1</script>",
-    "<img src=x onerror=\"window.__xss = 1\">",
+    '<img src=x onerror="window.__xss = 1">',
     "[klick](javascript:window.__xss=1)",
-    "<a href=\"javascript:window.__xss=1\">x</a>",
-    "<svg onload=\"window.__xss=1\"></svg>",
-    "<div hx-get=\"/auth/logout\" hx-trigger=\"load\">htmx</div>",
-    "<iframe src=\"javascript:window.__xss=1\"></iframe>",
-    "![bild](x\" onerror=\"window.__xss=1)",
-    "<details open ontoggle=\"window.__xss=1\">",
+    '<a href="javascript:window.__xss=1">x</a>',
+    '<svg onload="window.__xss=1"></svg>',
+    '<div hx-get="/auth/logout" hx-trigger="load">htmx</div>',
+    '<iframe src="javascript:window.__xss=1"></iframe>',
+    '![bild](x" onerror="window.__xss=1)',
+    '<details open ontoggle="window.__xss=1">',
     "`<script>window.__xss=1</script>`",
 ]
 
@@ -41,8 +47,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def live_server(database_url):
     """Lotse served on 127.0.0.1 (random port) with CSRF on, like production."""
-    live_app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url,
-                           "WTF_CSRF_ENABLED": True})
+    live_app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": database_url, "WTF_CSRF_ENABLED": True})
     server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -65,8 +70,9 @@ def browser():
 @pytest.fixture
 def page(browser, app, live_server):
     """A fresh browser tab (German, desktop size); `app` empties the database afterwards."""
-    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900},
-                                  base_url=live_server)
+    context = browser.new_context(
+        locale="de-DE", viewport={"width": 1280, "height": 900}, base_url=live_server
+    )
     context.set_default_timeout(10000)
     tab = context.new_page()
     console_errors: list[str] = []
@@ -93,7 +99,8 @@ def assert_accessible(page, context: str = ""):
     details = "\n".join(
         f"- {v['id']} ({v['impact']}): {v['help']} → "
         + "; ".join(node["target"][0] if node["target"] else "?" for node in v["nodes"][:5])
-        for v in violations)
+        for v in violations
+    )
     assert not violations, f"axe-Verstöße {context} auf {page.url}:\n{details}"
 
 

@@ -22,26 +22,47 @@ def _wait_until(page, expression: str, attempts: int = 50) -> None:
 @pytest.fixture
 def register(factory):
     tree = factory.tree()
-    leader = factory.user(name="Dr. Claudia Hoffmann", unit=tree["d2"],
-                          roles=[("leadership", tree["d2"])])
+    leader = factory.user(name="Dr. Claudia Hoffmann", unit=tree["d2"], roles=[("leadership", tree["d2"])])
     staff = factory.user(name="Petra Schneider", unit=tree["sg322"])
     topic = factory.topic("E-Akte")
-    e_akte = services.create_decision(leader, decision_data(
-        tree["d2"], [tree["a32"]], requires_acknowledgement=True, topic_id=topic.id,
-        effective_date=date(2099, 3, 1)))
+    e_akte = services.create_decision(
+        leader,
+        decision_data(
+            tree["d2"],
+            [tree["a32"]],
+            requires_acknowledgement=True,
+            topic_id=topic.id,
+            effective_date=date(2099, 3, 1),
+        ),
+    )
     services.publish_decision(leader, e_akte)
-    services.update_decision(leader, e_akte, decision_data(
-        tree["d2"], [tree["a32"]], requires_acknowledgement=True, topic_id=topic.id,
-        effective_date=date(2099, 4, 1), title="Einführung der E-Akte im Amt 32 ab April"),
-        reason="Start verschoben", substantive=True)
-    video = services.create_decision(leader, decision_data(
-        tree["d2"], [tree["d2"]], title="Videokonferenzen statt Dienstreisen bis 100 km",
-        effective_date=date(2099, 1, 15)))
+    services.update_decision(
+        leader,
+        e_akte,
+        decision_data(
+            tree["d2"],
+            [tree["a32"]],
+            requires_acknowledgement=True,
+            topic_id=topic.id,
+            effective_date=date(2099, 4, 1),
+            title="Einführung der E-Akte im Amt 32 ab April",
+        ),
+        reason="Start verschoben",
+        substantive=True,
+    )
+    video = services.create_decision(
+        leader,
+        decision_data(
+            tree["d2"],
+            [tree["d2"]],
+            title="Videokonferenzen statt Dienstreisen bis 100 km",
+            effective_date=date(2099, 1, 15),
+        ),
+    )
     services.publish_decision(leader, video)
     engagement.ask_question(staff, e_akte, "Werden die Altakten eingescannt?")
     db.session.commit()
-    return {"tree": tree, "leader": leader, "staff": staff, "topic": topic, "e_akte": e_akte,
-            "video": video}
+    return {"tree": tree, "leader": leader, "staff": staff, "topic": topic, "e_akte": e_akte, "video": video}
 
 
 def test_register_with_filters_and_decision_page(page, register):

@@ -16,15 +16,28 @@ def org(factory):
     staff = [factory.user(name=f"Sabine Sachgebiet {n}", unit=tree["sg321"]) for n in range(6)]
     leader = factory.user(name="Lena Leitung", unit=tree["d2"], roles=[("leadership", tree["d2"])])
     admin = factory.user(name="Armin Admin", unit=tree["a10"], roles=["admin"])
-    post = services.create_named_post(staff[1], PostDraft(
-        kind="idea", title="Digitale Urlaubsanträge", body="Bitte **digital**.",
-        unit_id=tree["sg321"].id, topic_id=topic.id))
-    services.create_named_post(staff[2], PostDraft(
-        kind="lesson", title="Frist verpasst", what_happened="Scan-Stau", what_learned="Markieren",
-        unit_id=tree["a32"].id))
+    post = services.create_named_post(
+        staff[1],
+        PostDraft(
+            kind="idea",
+            title="Digitale Urlaubsanträge",
+            body="Bitte **digital**.",
+            unit_id=tree["sg321"].id,
+            topic_id=topic.id,
+        ),
+    )
+    services.create_named_post(
+        staff[2],
+        PostDraft(
+            kind="lesson",
+            title="Frist verpasst",
+            what_happened="Scan-Stau",
+            what_learned="Markieren",
+            unit_id=tree["a32"].id,
+        ),
+    )
     db.session.commit()
-    return {"tree": tree, "staff": staff, "leader": leader, "admin": admin, "post": post,
-            "topic": topic}
+    return {"tree": tree, "staff": staff, "leader": leader, "admin": admin, "post": post, "topic": topic}
 
 
 def test_board_with_filters_is_accessible(page, org):
@@ -166,9 +179,17 @@ def test_report_and_moderation(page, org):
 
 def test_no_script_runs_from_markdown_in_posts_and_comments(page, org):
     body = "\n\n".join(XSS_CORPUS)
-    post = services.create_named_post(org["staff"][1], PostDraft(
-        kind="lesson", title="XSS <script>window.__xss=1</script>", what_happened=body,
-        what_helped=body, what_learned=body, what_prevents=body))
+    post = services.create_named_post(
+        org["staff"][1],
+        PostDraft(
+            kind="lesson",
+            title="XSS <script>window.__xss=1</script>",
+            what_happened=body,
+            what_helped=body,
+            what_learned=body,
+            what_prevents=body,
+        ),
+    )
     services.add_named_comment(org["staff"][2], post, body)
     services.add_anonymous_comment(post, body)
     moderation.change_status(org["admin"], post, "seen", body)

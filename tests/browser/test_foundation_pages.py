@@ -58,9 +58,20 @@ def test_admin_pages_are_accessible(page, factory):
     for index in range(3):
         factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])] if index == 0 else [])
     login(page, factory.admin(unit=tree["a10"]))
-    for path in ("/admin/users", "/org/", f"/org/{tree['a32'].id}", "/admin/users/new",
-                 "/admin/audit", "/notifications/", "/auth/profile", "/meine-daten",
-                 "/seiten/barrierefreiheit", "/auth/password", "/admin/import", "/admin/topics"):
+    for path in (
+        "/admin/users",
+        "/org/",
+        f"/org/{tree['a32'].id}",
+        "/admin/users/new",
+        "/admin/audit",
+        "/notifications/",
+        "/auth/profile",
+        "/meine-daten",
+        "/seiten/barrierefreiheit",
+        "/auth/password",
+        "/admin/import",
+        "/admin/topics",
+    ):
         page.goto(path)
         assert_accessible(page, path)
     assert_no_csp_errors(page)
@@ -84,8 +95,10 @@ def test_csv_import_with_error_is_accessible(page, factory):
     page.goto("/admin/import")
     assert_accessible(page, "Import-Formular")
     csv = b"E-Mail;Name;Einheit\nkaputt;Anna;Dezernat 9/Amt 99\n"
-    page.set_input_files("#file", files=[{"name": "personal.csv", "mimeType": "text/csv",
-                                          "buffer": io.BytesIO(csv).getvalue()}])
+    page.set_input_files(
+        "#file",
+        files=[{"name": "personal.csv", "mimeType": "text/csv", "buffer": io.BytesIO(csv).getvalue()}],
+    )
     page.get_by_role("button", name="Prüfen und importieren").click()
     page.locator(".import-errors").wait_for()
     assert "Zeile" in page.locator(".import-errors").inner_text()

@@ -17,8 +17,9 @@ def org(factory):
     services.save_profile(top_guide, True, deputy.id, [topic.id], "Sprechzeit dienstags")
     services.save_profile(guide, False, None, [topic.id], "")
     asker = factory.user(name="Anna Asker", unit=tree["sg321"])
-    answered = services.ask(asker, "Wie scanne ich Rechnungen in die E-Akte?", "Bitte **kurz**.",
-                            topic.id, False)
+    answered = services.ask(
+        asker, "Wie scanne ich Rechnungen in die E-Akte?", "Bitte **kurz**.", topic.id, False
+    )
     services.answer(answered, guide, "Mit dem Scanner im Flur.")
     db.session.commit()
     return {"tree": tree, "guide": guide, "asker": asker, "answered": answered, "topic": topic}
@@ -73,8 +74,7 @@ def test_guide_claims_in_the_inbox_via_htmx_and_focus_stays_there(page, org):
     page.locator(f"#claim-{question.id}").get_by_text("Von Ihnen übernommen").wait_for()
     assert page.url.endswith("/guides/inbox")  # no full navigation
     # Focus moves into the swapped region (after htmx settles), not back to the page top.
-    page.wait_for_function(
-        f"document.activeElement?.closest('.claim-box')?.id === 'claim-{question.id}'")
+    page.wait_for_function(f"document.activeElement?.closest('.claim-box')?.id === 'claim-{question.id}'")
     page.locator("#flash-region").get_by_text("Sie haben die Frage übernommen").wait_for()
     assert_accessible(page, "Posteingang nach Übernahme")
     assert_no_csp_errors(page)
@@ -84,16 +84,19 @@ def test_question_detail_and_admin_pages_are_accessible(page, org, factory):
     login(page, factory.admin(unit=org["tree"]["a10"]))
     page.goto(f"/guides/questions/{org['answered'].id}")
     assert_accessible(page, "Fragenseite mit Antwort")
-    for path in ("/guides/coverage", "/guides/escalation", f"/guides/profile/{org['guide'].id}",
-                 f"/guides/units/{org['tree']['a32'].id}"):
+    for path in (
+        "/guides/coverage",
+        "/guides/escalation",
+        f"/guides/profile/{org['guide'].id}",
+        f"/guides/units/{org['tree']['a32'].id}",
+    ):
         page.goto(path)
         assert_accessible(page, path)
 
 
 def test_no_script_runs_from_markdown_in_questions_and_answers(page, org):
     body = "\n\n".join(XSS_CORPUS)
-    question = services.ask(org["asker"], "XSS <script>window.__xss=1</script>", body, None,
-                            False)
+    question = services.ask(org["asker"], "XSS <script>window.__xss=1</script>", body, None, False)
     services.answer(question, org["guide"], body)
     db.session.commit()
     login(page, org["asker"])
@@ -106,13 +109,23 @@ def test_no_script_runs_from_markdown_in_questions_and_answers(page, org):
 
 
 def test_guides_pages_reflow_at_320_pixels(page, org):
-    services.ask(org["asker"], "Eine ziemlich lange Frage über die Elektronische-Akten-"
-                 "Verwaltungssoftwareschnittstelle", "", None, False)
+    services.ask(
+        org["asker"],
+        "Eine ziemlich lange Frage über die Elektronische-Akten-Verwaltungssoftwareschnittstelle",
+        "",
+        None,
+        False,
+    )
     db.session.commit()
     login(page, org["guide"])
     page.set_viewport_size({"width": 320, "height": 800})
-    for path in ("/guides/", "/guides/inbox", f"/guides/questions/{org['answered'].id}",
-                 "/guides/ask", "/guides/directory"):
+    for path in (
+        "/guides/",
+        "/guides/inbox",
+        f"/guides/questions/{org['answered'].id}",
+        "/guides/ask",
+        "/guides/directory",
+    ):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path}: horizontal scrolling at 320px ({width}px)"

@@ -9,10 +9,19 @@ from tests.browser.conftest import assert_accessible, assert_no_csp_errors, logi
 def _pilot(factory, capacity=2, status="open", title="E-Akte im Bürgerbüro", **fields):
     unit = factory.unit("Amt 32 – Ordnungsamt")
     owner = factory.user(name="Claudia Leitung", unit=unit, roles=[("leadership", unit)])
-    pilot = Pilot(title=title, goal="Anträge ohne Papier bearbeiten.", unit_id=unit.id,
-                  owner_id=owner.id, created_by_id=owner.id, capacity=capacity, status=status,
-                  confirmed_count=0, waitlist_seq=0, description="**Wir** probieren es aus.",
-                  **fields)
+    pilot = Pilot(
+        title=title,
+        goal="Anträge ohne Papier bearbeiten.",
+        unit_id=unit.id,
+        owner_id=owner.id,
+        created_by_id=owner.id,
+        capacity=capacity,
+        status=status,
+        confirmed_count=0,
+        waitlist_seq=0,
+        description="**Wir** probieren es aus.",
+        **fields,
+    )
     db.session.add(pilot)
     db.session.commit()
     return pilot, owner
@@ -112,8 +121,11 @@ def test_owner_view_results_and_lessons_are_accessible(page, factory):
 
 def test_pilot_pages_reflow_at_320_pixels(page, factory):
     pilot, owner = _pilot(factory, capacity=1)
-    signups.sign_up(pilot, factory.user(name="Maximiliane Mustermann-Langname"),
-                    "Eine recht lange Motivation, die umbrechen muss. " * 5)
+    signups.sign_up(
+        pilot,
+        factory.user(name="Maximiliane Mustermann-Langname"),
+        "Eine recht lange Motivation, die umbrechen muss. " * 5,
+    )
     db.session.commit()
     login(page, owner)
     page.set_viewport_size({"width": 320, "height": 800})

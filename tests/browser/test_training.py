@@ -101,8 +101,10 @@ def test_completion_confirmation_is_printable(page, factory):
 
 def _wait_for_focus(page, label):
     """Focus lands on the control named `label` after the swap settled."""
-    page.wait_for_function("label => document.activeElement && "
-                           "document.activeElement.getAttribute('aria-label') === label", arg=label)
+    page.wait_for_function(
+        "label => document.activeElement && document.activeElement.getAttribute('aria-label') === label",
+        arg=label,
+    )
 
 
 def test_editor_reorders_steps_by_keyboard(page, factory):

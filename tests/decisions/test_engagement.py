@@ -15,8 +15,11 @@ from tests.decisions.conftest import decision_data
 
 
 def _notified(kind: str) -> list[int]:
-    return list(db.session.scalars(select(Notification.user_id).where(Notification.kind == kind)
-                                   .order_by(Notification.id)))
+    return list(
+        db.session.scalars(
+            select(Notification.user_id).where(Notification.kind == kind).order_by(Notification.id)
+        )
+    )
 
 
 def test_question_notifies_owner_and_answer_notifies_asker(org, make_decision):
@@ -51,8 +54,9 @@ def test_acknowledgement_and_new_one_after_substantive_revision(org, make_decisi
     decision = make_decision(requires_acknowledgement=True)
     staff = org["staff"]
     assert staff.id in _notified("decision.acknowledge")
-    assert [d.id for d in db.session.scalars(engagement.pending_acknowledgement_query(staff))] \
-        == [decision.id]
+    assert [d.id for d in db.session.scalars(engagement.pending_acknowledgement_query(staff))] == [
+        decision.id
+    ]
     engagement.acknowledge(staff, decision)
     engagement.acknowledge(staff, decision)  # twice is fine
     db.session.commit()
@@ -61,8 +65,7 @@ def test_acknowledgement_and_new_one_after_substantive_revision(org, make_decisi
     data = decision_data(org["d2"], [org["a32"]], requires_acknowledgement=True)
     services.update_decision(org["leader"], decision, data, reason="Komma", substantive=False)
     assert engagement.has_acknowledged(staff, decision)
-    services.update_decision(org["leader"], decision, data, reason="Neue Frist",
-                             substantive=True)
+    services.update_decision(org["leader"], decision, data, reason="Neue Frist", substantive=True)
     db.session.commit()
     assert not engagement.has_acknowledged(staff, decision)
     engagement.acknowledge(staff, decision)
@@ -168,8 +171,7 @@ def test_token_label_is_required_and_limited(org):
         with pytest.raises(DecisionError) as error:
             tokens.create_token(org["staff"], "api", label)
         assert error.value.field == "label"
-    assert db.session.scalar(select(func.count()).select_from(
-        tokens.DecisionToken)) == 0
+    assert db.session.scalar(select(func.count()).select_from(tokens.DecisionToken)) == 0
 
 
 def test_substantive_revision_asks_affected_staff_again(org, make_decision):

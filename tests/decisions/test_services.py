@@ -22,8 +22,7 @@ def test_leader_drafts_and_publishes_with_first_revision(org, make_decision):
     db.session.commit()
     assert decision.status == "decided" and decision.published_at is not None
     revision = db.session.scalar(select(DecisionRevision))
-    assert (revision.number, revision.kind, revision.author_id) == (1, "publish",
-                                                                    org["leader"].id)
+    assert (revision.number, revision.kind, revision.author_id) == (1, "publish", org["leader"].id)
     assert revision.snapshot["title"] == "Einführung der E-Akte im Amt 32"
     assert revision.snapshot["alternatives"] == "Weiter mit Papier: Zu langsam"
 
@@ -42,13 +41,16 @@ def test_staff_cannot_create_decisions(org):
         services.create_decision(org["staff"], decision_data(org["sg321"]))
 
 
-@pytest.mark.parametrize(("overrides", "field"), [
-    ({"rationale": "  "}, "rationale"),
-    ({"affected_unit_ids": []}, "affected_unit_ids"),
-    ({"summary": ""}, "summary"),
-    ({"effective_date": None}, "effective_date"),
-    ({"effective_date": date(2026, 10, 1)}, "effective_date"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"rationale": "  "}, "rationale"),
+        ({"affected_unit_ids": []}, "affected_unit_ids"),
+        ({"summary": ""}, "summary"),
+        ({"effective_date": None}, "effective_date"),
+        ({"effective_date": date(2026, 10, 1)}, "effective_date"),
+    ],
+)
 def test_publishing_needs_the_essentials(org, overrides, field):
     decision = services.create_decision(org["leader"], decision_data(org["d2"], **overrides))
     with pytest.raises(DecisionError) as error:
@@ -58,8 +60,7 @@ def test_publishing_needs_the_essentials(org, overrides, field):
 
 
 def test_early_effective_date_is_accepted_when_confirmed(org):
-    data = decision_data(org["d2"], effective_date=date(2026, 10, 1),
-                         confirm_early_effective=True)
+    data = decision_data(org["d2"], effective_date=date(2026, 10, 1), confirm_early_effective=True)
     decision = services.create_decision(org["leader"], data)
     services.publish_decision(org["leader"], decision, data)
     assert decision.status == "decided"
@@ -80,8 +81,10 @@ def test_editing_a_published_decision_needs_a_reason_and_writes_a_revision(org, 
 
 def test_drafts_are_edited_without_revisions(org, make_decision):
     decision = make_decision(publish=False)
-    assert services.update_decision(org["leader"], decision,
-                                     decision_data(org["d2"], title="Neuer Titel")) is None
+    assert (
+        services.update_decision(org["leader"], decision, decision_data(org["d2"], title="Neuer Titel"))
+        is None
+    )
     assert decision.title == "Neuer Titel"
 
 
@@ -91,11 +94,13 @@ def test_followers_hear_about_revisions_but_not_the_author(org, make_decision, f
     from intranet.decisions.engagement import set_following
 
     set_following(reader, decision, True)
-    services.update_decision(org["leader"], decision, decision_data(org["d2"], [org["a32"]]),
-                             reason="Ergänzt")
+    services.update_decision(
+        org["leader"], decision, decision_data(org["d2"], [org["a32"]]), reason="Ergänzt"
+    )
     db.session.commit()
-    recipients = set(db.session.scalars(select(Notification.user_id).where(
-        Notification.kind == "decision.changed")))
+    recipients = set(
+        db.session.scalars(select(Notification.user_id).where(Notification.kind == "decision.changed"))
+    )
     assert recipients == {reader.id}
 
 
@@ -158,8 +163,11 @@ def test_word_diff_marks_only_the_changed_words():
 def test_snapshot_diff_lists_changed_fields_in_reading_order(org, make_decision):
     decision = make_decision()
     before = services.snapshot(decision)
-    services.update_decision(org["leader"], decision, decision_data(
-        org["d2"], [org["a32"]], title="E-Akte ab April", effective_date=date(2027, 4, 1)),
-        reason="Verschoben")
+    services.update_decision(
+        org["leader"],
+        decision,
+        decision_data(org["d2"], [org["a32"]], title="E-Akte ab April", effective_date=date(2027, 4, 1)),
+        reason="Verschoben",
+    )
     changes = diff_snapshots(before, services.snapshot(decision))
     assert [change.label for change in changes] == ["Titel", "Gilt ab"]

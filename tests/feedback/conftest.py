@@ -15,11 +15,17 @@ def org(factory):
     staff = [factory.user(name=f"Mitarbeiterin {index}", unit=tree["sg321"]) for index in range(6)]
     small = [factory.user(name=f"Kleine Einheit {index}", unit=tree["sg322"]) for index in range(2)]
     leader = factory.user(name="Leitung Zwei", unit=tree["d2"], roles=[("leadership", tree["d2"])])
-    other_leader = factory.user(name="Leitung Eins", unit=tree["d1"],
-                                roles=[("leadership", tree["d1"])])
+    other_leader = factory.user(name="Leitung Eins", unit=tree["d1"], roles=[("leadership", tree["d1"])])
     admin = factory.user(name="Admin Person", unit=tree["a10"], roles=["admin"])
-    return {"tree": tree, "staff": staff, "small": small, "leader": leader,
-            "other_leader": other_leader, "admin": admin, "author": staff[0]}
+    return {
+        "tree": tree,
+        "staff": staff,
+        "small": small,
+        "leader": leader,
+        "other_leader": other_leader,
+        "admin": admin,
+        "author": staff[0],
+    }
 
 
 def idea(title="Digitale Urlaubsanträge", body="Bitte Urlaubsanträge in der E-Akte.", **extra):
@@ -27,9 +33,13 @@ def idea(title="Digitale Urlaubsanträge", body="Bitte Urlaubsanträge in der E-
 
 
 def lesson(**extra):
-    values = {"title": "Fristversäumnis durch Scan-Stau", "what_happened": "Post lag drei Tage.",
-              "what_helped": "Kollegin hat nachgefragt.", "what_learned": "Eingang täglich prüfen.",
-              "what_prevents": "Ein Scan-Plan."}
+    values = {
+        "title": "Fristversäumnis durch Scan-Stau",
+        "what_happened": "Post lag drei Tage.",
+        "what_helped": "Kollegin hat nachgefragt.",
+        "what_learned": "Eingang täglich prüfen.",
+        "what_prevents": "Ein Scan-Plan.",
+    }
     values.update(extra)
     return PostDraft(kind="lesson", **values)
 

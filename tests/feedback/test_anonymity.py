@@ -26,8 +26,10 @@ TRACE_COLUMNS = re.compile(r"(ip|ip_address|user_agent|session|session_id|remote
 
 def dump_every_table() -> dict[str, list[dict]]:
     """Every row of every table of the application, as plain dicts."""
-    return {table.name: [dict(row._mapping) for row in db.session.execute(select(table))]
-            for table in db.metadata.sorted_tables}
+    return {
+        table.name: [dict(row._mapping) for row in db.session.execute(select(table))]
+        for table in db.metadata.sorted_tables
+    }
 
 
 def new_or_changed_rows(before: dict, after: dict) -> list[tuple[str, dict]]:
@@ -58,24 +60,43 @@ def links_to(user, rows: list[tuple[str, dict]]) -> list[str]:
 
 def _anonymous_activity(client, org, others_post):
     """The author writes anonymously through the real views."""
-    response = client.post("/feedback/neu", data={
-        "kind": "concern", "title": "Sorge wegen Personalabbau", "identity": "anonymous",
-        "body": "Wird meine Stelle digitalisiert?", "unit_id": str(org["tree"]["sg321"].id),
-        "topic_id": "0"})
+    response = client.post(
+        "/feedback/neu",
+        data={
+            "kind": "concern",
+            "title": "Sorge wegen Personalabbau",
+            "identity": "anonymous",
+            "body": "Wird meine Stelle digitalisiert?",
+            "unit_id": str(org["tree"]["sg321"].id),
+            "topic_id": "0",
+        },
+    )
     assert response.status_code == 200
     secret = response.get_data(as_text=True).split('<code id="secret-code">')[1].split("</code>")[0]
     assert client.post("/feedback/anonym", data={"secret": secret}).status_code == 200
-    assert client.post("/feedback/anonym", data={"secret": secret,
-                                                 "body": "Nachtrag der Autorin"}).status_code == 200
-    assert client.post("/feedback/kommentieren", data={
-        "post_id": others_post.id, "body": "Anonymer Kommentar", "anonymous": "y"}).status_code == 303
-    assert client.post("/feedback/unterstuetzen", data={
-        "post_id": others_post.id, "action": "anonymous"}).status_code == 303
+    assert (
+        client.post("/feedback/anonym", data={"secret": secret, "body": "Nachtrag der Autorin"}).status_code
+        == 200
+    )
+    assert (
+        client.post(
+            "/feedback/kommentieren",
+            data={"post_id": others_post.id, "body": "Anonymer Kommentar", "anonymous": "y"},
+        ).status_code
+        == 303
+    )
+    assert (
+        client.post(
+            "/feedback/unterstuetzen", data={"post_id": others_post.id, "action": "anonymous"}
+        ).status_code
+        == 303
+    )
     return secret
 
 
 def test_no_table_and_no_log_line_links_anonymous_content_to_its_author(
-        client, login_as, org, make_post, caplog):
+    client, login_as, org, make_post, caplog
+):
     author = org["author"]
     others_post = make_post(idea(title="Idee von jemand anderem"), author=org["staff"][3])
     before = dump_every_table()
@@ -98,8 +119,17 @@ def test_the_detector_finds_a_named_post(client, login_as, org):
     author = org["author"]
     before = dump_every_table()
     login_as(author)
-    client.post("/feedback/neu", data={"kind": "idea", "title": "Mit Namen", "identity": "named",
-                                       "body": "Text", "unit_id": "0", "topic_id": "0"})
+    client.post(
+        "/feedback/neu",
+        data={
+            "kind": "idea",
+            "title": "Mit Namen",
+            "identity": "named",
+            "body": "Text",
+            "unit_id": "0",
+            "topic_id": "0",
+        },
+    )
     db.session.expire_all()
     findings = links_to(author, new_or_changed_rows(before, dump_every_table()))
     assert any("feedback_post.author_id" in finding for finding in findings)
@@ -118,16 +148,24 @@ def test_authors_own_pages_do_not_reveal_their_anonymous_post(client, login_as, 
         login_as(user)
         client.get("/seiten/datenschutz")  # shows (and so clears) pending flash messages
         texts = []
-        for path in ("/", "/notifications/", "/auth/profile", "/feedback/", "/feedback/?mine=y",
-                     f"/feedback/{post.id}", f"/feedback/{others_post.id}"):
+        for path in (
+            "/",
+            "/notifications/",
+            "/auth/profile",
+            "/feedback/",
+            "/feedback/?mine=y",
+            f"/feedback/{post.id}",
+            f"/feedback/{others_post.id}",
+        ):
             text = client.get(path).get_data(as_text=True)
             text = text.replace(user.name, "PERSON").replace(user.email, "MAIL")
             texts.append(re.sub(r'value="[^"]{20,}"|"X-CSRFToken": "[^"]+"', "TOKEN", text))
         return texts
 
     for mine, theirs in zip(pages_of(author), pages_of(colleague), strict=True):
-        assert mine == theirs, "\n".join(difflib.unified_diff(
-            theirs.splitlines(), mine.splitlines(), lineterm="", n=1))
+        assert mine == theirs, "\n".join(
+            difflib.unified_diff(theirs.splitlines(), mine.splitlines(), lineterm="", n=1)
+        )
 
 
 @pytest.fixture
@@ -146,17 +184,33 @@ def test_access_log_does_not_name_the_anonymous_post(access_logged_server, org, 
     others_post = make_post(idea(title="Idee von jemand anderem"), author=org["staff"][3])
     caplog.set_level(logging.INFO, logger="werkzeug")
     browser = requests.Session()
-    browser.post(access_logged_server + "/auth/login",
-                 data={"email": org["author"].email, "password": PASSWORD}, timeout=10)
-    response = browser.post(access_logged_server + "/feedback/neu", timeout=10, data={
-        "kind": "idea", "title": "Anonyme Idee", "identity": "anonymous", "body": "Text",
-        "unit_id": "0", "topic_id": "0"})
+    browser.post(
+        access_logged_server + "/auth/login",
+        data={"email": org["author"].email, "password": PASSWORD},
+        timeout=10,
+    )
+    response = browser.post(
+        access_logged_server + "/feedback/neu",
+        timeout=10,
+        data={
+            "kind": "idea",
+            "title": "Anonyme Idee",
+            "identity": "anonymous",
+            "body": "Text",
+            "unit_id": "0",
+            "topic_id": "0",
+        },
+    )
     secret = response.text.split('<code id="secret-code">')[1].split("</code>")[0]
-    browser.post(access_logged_server + "/feedback/anonym", timeout=10,
-                 data={"secret": secret, "body": "Antwort"})
-    browser.post(access_logged_server + "/feedback/kommentieren", timeout=10,
-                 data={"post_id": others_post.id, "body": "Anonym", "anonymous": "y"},
-                 allow_redirects=False)
+    browser.post(
+        access_logged_server + "/feedback/anonym", timeout=10, data={"secret": secret, "body": "Antwort"}
+    )
+    browser.post(
+        access_logged_server + "/feedback/kommentieren",
+        timeout=10,
+        data={"post_id": others_post.id, "body": "Anonym", "anonymous": "y"},
+        allow_redirects=False,
+    )
     db.session.commit()  # end the test's read transaction: see what the server wrote
     post = db.session.scalar(select(FeedbackPost).where(FeedbackPost.title == "Anonyme Idee"))
     lines = [record.getMessage() for record in caplog.records if record.name == "werkzeug"]
@@ -175,8 +229,7 @@ def test_rate_limit_is_per_session_with_random_keys(make_app, org, login_as):
         for browser in (first, second):
             login_as(org["author"], browser)
         data = {"secret": "ausgedacht"}
-        assert [first.post("/feedback/anonym", data=data).status_code for _ in range(3)] == [
-            422, 422, 429]
+        assert [first.post("/feedback/anonym", data=data).status_code for _ in range(3)] == [422, 422, 429]
         # Another session of the same person has its own budget: the key is not the user.
         assert second.post("/feedback/anonym", data=data).status_code == 422
         with first.session_transaction() as session:
@@ -190,6 +243,9 @@ def test_anonymous_services_never_receive_a_user():
     """The services that write anonymous content have no parameter a user could go into."""
     import inspect
 
-    for function in (services.create_anonymous_post, services.add_anonymous_comment,
-                     services.support_anonymously):
+    for function in (
+        services.create_anonymous_post,
+        services.add_anonymous_comment,
+        services.support_anonymously,
+    ):
         assert not {"user", "author", "actor"} & set(inspect.signature(function).parameters)

@@ -13,8 +13,11 @@ from tests.feedback.conftest import idea
 
 
 def _messages():
-    rows = db.session.execute(select(Notification.user_id, Notification.message, Notification.created_at)
-                              .where(Notification.kind == KIND)).all()
+    rows = db.session.execute(
+        select(Notification.user_id, Notification.message, Notification.created_at).where(
+            Notification.kind == KIND
+        )
+    ).all()
     return {user_id: (message, created_at) for user_id, message, created_at in rows}
 
 

@@ -9,10 +9,16 @@ from tests.feedback.conftest import idea, lesson
 def _posts(org, count, start=0):
     posts = []
     for number in range(start, start + count):
-        draft = lesson(title=f"Lernerfahrung {number}") if number % 2 else idea(
-            title=f"Idee {number}", unit_id=org["tree"]["sg321"].id)
-        post = (services.create_anonymous_post(draft)[0] if number % 3 == 0
-                else services.create_named_post(org["staff"][number % 6], draft))
+        draft = (
+            lesson(title=f"Lernerfahrung {number}")
+            if number % 2
+            else idea(title=f"Idee {number}", unit_id=org["tree"]["sg321"].id)
+        )
+        post = (
+            services.create_anonymous_post(draft)[0]
+            if number % 3 == 0
+            else services.create_named_post(org["staff"][number % 6], draft)
+        )
         services.support(org["staff"][(number + 1) % 6], post)
         posts.append(post)
     db.session.commit()
@@ -28,8 +34,7 @@ def _queries(client, count_queries, path):
 
 def test_board_queries_are_constant(client, login_as, org, count_queries):
     login_as(org["staff"][1])
-    paths = ("/feedback/", "/feedback/?sort=support",
-             f"/feedback/?kind=idea&unit={org['tree']['a32'].id}")
+    paths = ("/feedback/", "/feedback/?sort=support", f"/feedback/?kind=idea&unit={org['tree']['a32'].id}")
     _posts(org, 3)
     small = [_queries(client, count_queries, path) for path in paths]
     _posts(org, 30, start=3)

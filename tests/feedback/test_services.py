@@ -135,10 +135,12 @@ def test_comments_are_numbered_in_order(org, make_post):
 def test_no_comment_or_support_on_hidden_post(org, make_post):
     post = make_post()
     moderation.hide_post(org["admin"], post, "Enthält Namen von Kolleginnen.")
-    for action in (lambda: services.add_named_comment(org["staff"][1], post, "Hallo"),
-                   lambda: services.add_anonymous_comment(post, "Hallo"),
-                   lambda: services.support(org["staff"][1], post),
-                   lambda: services.support_anonymously(post)):
+    for action in (
+        lambda: services.add_named_comment(org["staff"][1], post, "Hallo"),
+        lambda: services.add_anonymous_comment(post, "Hallo"),
+        lambda: services.support(org["staff"][1], post),
+        lambda: services.support_anonymously(post),
+    ):
         with pytest.raises(services.FeedbackError) as error:
             action()
         assert "ausgeblendet" in str(error.value.message)
@@ -193,6 +195,5 @@ def test_report_hide_unhide_and_audit(org, make_post):
     moderation.unhide_post(org["admin"], post)
     db.session.commit()
     actions = list(db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
-    assert actions == ["feedback_reported", "feedback_reported", "feedback_hidden",
-                       "feedback_unhidden"]
+    assert actions == ["feedback_reported", "feedback_reported", "feedback_hidden", "feedback_unhidden"]
     assert db.session.get(FeedbackPost, post.id) is not None  # never deleted

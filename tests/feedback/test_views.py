@@ -12,8 +12,14 @@ HTMX = {"HX-Request": "true"}
 
 
 def _form(kind="idea", **extra):
-    data = {"kind": kind, "title": "Mehr Videokonferenzräume", "identity": "named",
-            "unit_id": "0", "topic_id": "0", "body": "Wir brauchen **mehr** Räume."}
+    data = {
+        "kind": kind,
+        "title": "Mehr Videokonferenzräume",
+        "identity": "named",
+        "unit_id": "0",
+        "topic_id": "0",
+        "body": "Wir brauchen **mehr** Räume.",
+    }
     data.update(extra)
     return data
 
@@ -75,8 +81,10 @@ def test_sort_by_support(client, login_as, org, make_post):
 def test_each_kind_form_shows_errors_and_keeps_input(client, login_as, org, kind):
     login_as(org["author"])
     assert client.get(f"/feedback/neu?art={kind}").status_code == 200
-    response = client.post("/feedback/neu", data=_form(kind, title="Meine Überschrift", body="",
-                                                        what_happened="", what_learned=""))
+    response = client.post(
+        "/feedback/neu",
+        data=_form(kind, title="Meine Überschrift", body="", what_happened="", what_learned=""),
+    )
     text = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "Bitte füllen Sie dieses Feld aus." in text
@@ -129,8 +137,9 @@ def test_anonymous_post_shows_secret_once_and_link_opens_it(client, login_as, or
 
 def test_anonymous_post_to_small_unit_is_refused_with_parent(client, login_as, org):
     login_as(org["small"][0])
-    response = client.post("/feedback/neu", data=_form(identity="anonymous",
-                                                        unit_id=str(org["tree"]["sg322"].id)))
+    response = client.post(
+        "/feedback/neu", data=_form(identity="anonymous", unit_id=str(org["tree"]["sg322"].id))
+    )
     assert response.status_code == 422
     text = response.get_data(as_text=True)
     assert "Amt 32" in text and "weniger als 5" in text
@@ -150,17 +159,20 @@ def test_support_toggle_via_htmx_announces_count(client, login_as, org, make_pos
     post = make_post()
     login_as(org["staff"][1])
     headers = {**HTMX, "HX-Target": f"support-{post.id}"}
-    response = client.post("/feedback/unterstuetzen", data={"post_id": post.id, "action": "support"},
-                           headers=headers)
+    response = client.post(
+        "/feedback/unterstuetzen", data={"post_id": post.id, "action": "support"}, headers=headers
+    )
     text = response.get_data(as_text=True)
     assert response.status_code == 200
     assert 'aria-pressed="true"' in text
     assert 'id="flash-region"' in text and "1 Person" in text
-    twice = client.post("/feedback/unterstuetzen", data={"post_id": post.id, "action": "support"},
-                        headers=headers)
+    twice = client.post(
+        "/feedback/unterstuetzen", data={"post_id": post.id, "action": "support"}, headers=headers
+    )
     assert twice.status_code == 422 and "schon" in twice.get_data(as_text=True)
-    withdrawn = client.post("/feedback/unterstuetzen",
-                            data={"post_id": post.id, "action": "withdraw"}, headers=headers)
+    withdrawn = client.post(
+        "/feedback/unterstuetzen", data={"post_id": post.id, "action": "withdraw"}, headers=headers
+    )
     assert 'aria-pressed="false"' in withdrawn.get_data(as_text=True)
     db.session.refresh(post)
     assert post.support_count == 0
@@ -189,27 +201,40 @@ def test_support_with_bad_ids_is_404(client, login_as, org):
 
 def test_garbage_in_the_post_form_gives_german_field_errors(client, login_as, org):
     login_as(org["author"])
-    response = client.post("/feedback/neu", data={
-        "kind": "idea", "title": "T" * 151, "body": "B", "identity": "beides", "unit_id": "abc",
-        "topic_id": "999999"})
+    response = client.post(
+        "/feedback/neu",
+        data={
+            "kind": "idea",
+            "title": "T" * 151,
+            "body": "B",
+            "identity": "beides",
+            "unit_id": "abc",
+            "topic_id": "999999",
+        },
+    )
     text = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "Höchstens 150 Zeichen." in text and "Keine gültige Auswahl." in text
     unknown_kind = client.post("/feedback/neu", data={"kind": "rant", "title": "x"})
     assert unknown_kind.status_code == 200 and "Was möchten Sie teilen?" in unknown_kind.get_data(
-        as_text=True)
+        as_text=True
+    )
 
 
 def test_comment_via_htmx_and_plain(client, login_as, org, make_post):
     post = make_post()
     login_as(org["staff"][1])
-    response = client.post("/feedback/kommentieren", data={"post_id": post.id, "body": "Sehe ich auch so"},
-                           headers={**HTMX, "HX-Target": "comments"})
+    response = client.post(
+        "/feedback/kommentieren",
+        data={"post_id": post.id, "body": "Sehe ich auch so"},
+        headers={**HTMX, "HX-Target": "comments"},
+    )
     text = response.get_data(as_text=True)
     assert response.status_code == 200 and "Sehe ich auch so" in text and "<html" not in text
     assert "data-focus-after-swap" in text
-    plain = client.post("/feedback/kommentieren",
-                        data={"post_id": post.id, "body": "Anonym gesagt", "anonymous": "y"})
+    plain = client.post(
+        "/feedback/kommentieren", data={"post_id": post.id, "body": "Anonym gesagt", "anonymous": "y"}
+    )
     assert plain.status_code == 303
     comments = list(db.session.scalars(select(FeedbackComment).order_by(FeedbackComment.position)))
     assert [c.author_id for c in comments] == [org["staff"][1].id, None]
@@ -246,8 +271,9 @@ def test_status_change_requires_reason_then_notifies(client, login_as, org, make
     assert client.get(f"/feedback/{post.id}/status").status_code == 200
     missing = client.post(f"/feedback/{post.id}/status", data={"status": "declined", "answer": ""})
     assert missing.status_code == 422 and "begründen" in missing.get_data(as_text=True)
-    done = client.post(f"/feedback/{post.id}/status",
-                       data={"status": "done", "answer": "Ab 1. März umgesetzt."})
+    done = client.post(
+        f"/feedback/{post.id}/status", data={"status": "done", "answer": "Ab 1. März umgesetzt."}
+    )
     assert done.status_code == 303
     db.session.refresh(post)
     assert post.status == "done"
@@ -266,14 +292,18 @@ def test_link_rejects_unknown_then_links_pilot(client, login_as, org, make_post)
     from intranet.pilots.models import Pilot
 
     post = make_post()
-    pilot = Pilot(title="Pilot E-Rechnung", goal="Schneller zahlen", unit_id=org["tree"]["a32"].id,
-                  owner_id=org["leader"].id, created_by_id=org["leader"].id)
+    pilot = Pilot(
+        title="Pilot E-Rechnung",
+        goal="Schneller zahlen",
+        unit_id=org["tree"]["a32"].id,
+        owner_id=org["leader"].id,
+        created_by_id=org["leader"].id,
+    )
     db.session.add(pilot)
     db.session.commit()
     login_as(org["admin"])
     unknown = client.post(f"/feedback/{post.id}/verknuepfen", data={"decision_id": "4711"})
-    assert unknown.status_code == 422 and "Entscheidung mit dieser Nummer" in unknown.get_data(
-        as_text=True)
+    assert unknown.status_code == 422 and "Entscheidung mit dieser Nummer" in unknown.get_data(as_text=True)
     bad_pilot = client.post(f"/feedback/{post.id}/verknuepfen", data={"pilot_id": "4711"})
     assert bad_pilot.status_code == 422
     linked = client.post(f"/feedback/{post.id}/verknuepfen", data={"pilot_id": str(pilot.id)})
@@ -297,8 +327,7 @@ def test_report_and_moderation_queue(client, login_as, org, make_post):
     assert "Gemeldete Idee" in queue and "Unsachlich" in queue
     no_reason = client.post(f"/feedback/{post.id}/ausblenden", data={"reason": ""})
     assert no_reason.status_code == 422
-    assert client.post(f"/feedback/{post.id}/ausblenden",
-                       data={"reason": "Unsachlich"}).status_code == 303
+    assert client.post(f"/feedback/{post.id}/ausblenden", data={"reason": "Unsachlich"}).status_code == 303
     assert client.post(f"/feedback/{post.id}/einblenden").status_code == 303
     db.session.refresh(post)
     assert not post.is_hidden

@@ -26,7 +26,6 @@ def org(factory) -> Org:
         asker=factory.user(name="Anna Asker", unit=tree["sg321"]),
         other_staff=factory.user(name="Otto Other", unit=tree["sg322"]),
         amt_guide=factory.user(name="Gerda Guide", unit=tree["a32"], roles=[("guide", tree["a32"])]),
-        dezernat_guide=factory.user(name="Dieter Dezernat", unit=tree["d2"],
-                                    roles=[("guide", tree["d2"])]),
+        dezernat_guide=factory.user(name="Dieter Dezernat", unit=tree["d2"], roles=[("guide", tree["d2"])]),
         admin=factory.user(name="Ada Admin", unit=tree["a10"], roles=["admin"]),
     )

@@ -32,8 +32,13 @@ def notifications_for(user, kind=None):
 
 def ask_friday(org, **kwargs):
     with clock.frozen(FRIDAY_3PM):
-        question = services.ask(org.asker, kwargs.pop("title", "Wie scanne ich in die E-Akte?"),
-                                "", kwargs.pop("topic_id", None), kwargs.pop("private", False))
+        question = services.ask(
+            org.asker,
+            kwargs.pop("title", "Wie scanne ich in die E-Akte?"),
+            "",
+            kwargs.pop("topic_id", None),
+            kwargs.pop("private", False),
+        )
         db.session.commit()
     return question
 
@@ -81,8 +86,9 @@ def test_running_the_job_twice_escalates_once_and_notifies_once(org):
         db.session.commit()
         assert escalate_overdue() == 0
         db.session.commit()
-    events = db.session.scalars(select(QuestionEvent.kind)
-                                .where(QuestionEvent.question_id == question.id)).all()
+    events = db.session.scalars(
+        select(QuestionEvent.kind).where(QuestionEvent.question_id == question.id)
+    ).all()
     assert events.count("escalated") == 1
     assert len(notifications_for(org.dezernat_guide, "question_escalated")) == 1
 
@@ -233,8 +239,9 @@ def test_two_processes_at_once_escalate_each_question_once(org, app, monkeypatch
             thread.join()
     assert not errors
     assert sum(results) == 40
-    escalated = db.session.scalar(select(func.count(QuestionEvent.id))
-                                  .where(QuestionEvent.kind == "escalated"))
+    escalated = db.session.scalar(
+        select(func.count(QuestionEvent.id)).where(QuestionEvent.kind == "escalated")
+    )
     assert escalated == 40
     assert db.session.scalar(select(func.count(Question.id)).where(Question.level == 1)) == 40
     notes = notifications_for(org.dezernat_guide, "question_escalated")

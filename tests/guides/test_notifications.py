@@ -45,8 +45,11 @@ def test_escalation_mail_goes_out_once_even_if_the_job_runs_twice(org, smtp_serv
         escalate_overdue()
         db.session.commit()
     deliver_outbox()
-    escalation_mails = [m for m in mail_to(smtp_server, org.dezernat_guide.email)
-                        if "Weitergeleitet an Sie" in m.content.decode()]
+    escalation_mails = [
+        m
+        for m in mail_to(smtp_server, org.dezernat_guide.email)
+        if "Weitergeleitet an Sie" in m.content.decode()
+    ]
     assert len(escalation_mails) == 1
 
 
@@ -59,19 +62,24 @@ def test_followers_hear_about_replies_and_can_stop(org, factory, client, login_a
     assert response.status_code == 303
     services.answer(question, org.amt_guide, "Antwort")
     db.session.commit()
-    kinds = db.session.scalars(select(Notification.kind)
-                               .where(Notification.user_id == colleague.id)).all()
+    kinds = db.session.scalars(select(Notification.kind).where(Notification.user_id == colleague.id)).all()
     assert kinds == ["question_update"]
     client.post(f"/guides/questions/{question.id}/follow", data={"stop": "1"})
     services.reply(question, org.asker, "Danke, noch eine Frage")
     db.session.commit()
-    assert len(db.session.scalars(select(Notification.kind)
-                                  .where(Notification.user_id == colleague.id)).all()) == 1
+    assert (
+        len(db.session.scalars(select(Notification.kind).where(Notification.user_id == colleague.id)).all())
+        == 1
+    )
 
 
 def test_digest_users_get_question_news_in_the_daily_digest(org, factory, smtp_server):
-    digest_guide = factory.user(name="Digest Guide", unit=org.tree["sg321"],
-                                roles=[("guide", org.tree["sg321"])], email_preference="digest")
+    digest_guide = factory.user(
+        name="Digest Guide",
+        unit=org.tree["sg321"],
+        roles=[("guide", org.tree["sg321"])],
+        email_preference="digest",
+    )
     services.ask(org.asker, "Frage für die Zusammenfassung", "", None, False)
     db.session.commit()
     assert deliver_outbox() == 0  # no immediate mail for digest users

@@ -5,9 +5,19 @@ import pytest
 from intranet.extensions import db
 from intranet.guides import services
 
-PAGES = ["/guides/", "/guides/directory", "/guides/directory?view=topics", "/guides/faq",
-         "/guides/faq?q=frage", "/guides/inbox", "/guides/inbox?filter=all",
-         "/guides/suggestions?title=frage", "/guides/coverage", "/guides/question", "/"]
+PAGES = [
+    "/guides/",
+    "/guides/directory",
+    "/guides/directory?view=topics",
+    "/guides/faq",
+    "/guides/faq?q=frage",
+    "/guides/inbox",
+    "/guides/inbox?filter=all",
+    "/guides/suggestions?title=frage",
+    "/guides/coverage",
+    "/guides/question",
+    "/",
+]
 
 
 def add_data(org, factory, scale):
@@ -17,8 +27,13 @@ def add_data(org, factory, scale):
         guide = factory.user(unit=unit, roles=[("guide", unit)])
         services.save_profile(guide, index % 2 == 0, org.amt_guide.id, [topic.id], "Hinweis")
         for number in range(3):
-            question = services.ask(org.asker, f"Frage {scale}-{index}-{number}", "Text",
-                                    topic.id if number else None, number == 2)
+            question = services.ask(
+                org.asker,
+                f"Frage {scale}-{index}-{number}",
+                "Text",
+                topic.id if number else None,
+                number == 2,
+            )
             services.claim(question, org.amt_guide)
             services.answer(question, org.amt_guide, "Antwort eins")
             services.reply(question, org.asker, "Danke, aber noch eine Frage")
@@ -43,12 +58,13 @@ def test_queries_do_not_grow_with_data(org, factory, client, login_as, count_que
     small = add_data(org, factory, 1)
     pages = [p.replace("/guides/question", f"/guides/questions/{small.id}") for p in PAGES]
     allowed = {"asker": ("inbox", "coverage"), "amt_guide": ("coverage",), "admin": ()}[user_name]
-    before = {p: count_for(client, count_queries, p) for p in pages
-              if not any(word in p for word in allowed)}
+    before = {p: count_for(client, count_queries, p) for p in pages if not any(word in p for word in allowed)}
     big = add_data(org, factory, 10)
-    after = {p.replace(f"/guides/questions/{small.id}", f"/guides/questions/{big.id}"):
-             count_for(client, count_queries,
-                       p.replace(f"/guides/questions/{small.id}", f"/guides/questions/{big.id}"))
-             for p in before}
+    after = {
+        p.replace(f"/guides/questions/{small.id}", f"/guides/questions/{big.id}"): count_for(
+            client, count_queries, p.replace(f"/guides/questions/{small.id}", f"/guides/questions/{big.id}")
+        )
+        for p in before
+    }
     assert list(after.values()) == list(before.values()), (before, after)
     assert max(before.values()) <= 16, before

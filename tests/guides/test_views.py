@@ -18,8 +18,10 @@ def ask(org, title="Wie funktioniert die E-Akte?", private=False):
 
 def test_ask_routes_and_redirects_to_the_question(org, client, login_as):
     login_as(org.asker)
-    response = client.post("/guides/ask", data={"title": "Wo finde ich Vorlagen?", "body": "",
-                                                "topic_id": "0", "visibility": "private"})
+    response = client.post(
+        "/guides/ask",
+        data={"title": "Wo finde ich Vorlagen?", "body": "", "topic_id": "0", "visibility": "private"},
+    )
     assert response.status_code == 303
     question = db.session.scalar(select(Question))
     assert response.headers["Location"].endswith(f"/guides/questions/{question.id}")
@@ -30,13 +32,15 @@ def test_ask_routes_and_redirects_to_the_question(org, client, login_as):
 
 def test_empty_and_overlong_questions_get_german_errors_and_keep_input(org, client, login_as):
     login_as(org.asker)
-    response = client.post("/guides/ask", data={"title": "", "body": "Mein Text",
-                                                "topic_id": "0", "visibility": "public"})
+    response = client.post(
+        "/guides/ask", data={"title": "", "body": "Mein Text", "topic_id": "0", "visibility": "public"}
+    )
     assert response.status_code == 422
     assert "Bitte füllen Sie dieses Feld aus." in response.text and "Mein Text" in response.text
     long_body = "x" * 20_000
-    response = client.post("/guides/ask", data={"title": "Titel", "body": long_body,
-                                                "topic_id": "0", "visibility": "public"})
+    response = client.post(
+        "/guides/ask", data={"title": "Titel", "body": long_body, "topic_id": "0", "visibility": "public"}
+    )
     assert response.status_code == 422
     assert "Höchstens 10000 Zeichen." in response.text
     assert 'aria-invalid="true"' in response.text
@@ -45,12 +49,12 @@ def test_empty_and_overlong_questions_get_german_errors_and_keep_input(org, clie
 
 def test_unknown_topic_is_a_field_error(org, client, login_as):
     login_as(org.asker)
-    response = client.post("/guides/ask", data={"title": "Titel", "topic_id": "999999",
-                                                "visibility": "public"})
+    response = client.post(
+        "/guides/ask", data={"title": "Titel", "topic_id": "999999", "visibility": "public"}
+    )
     assert response.status_code == 422
     assert "Dieses Thema gibt es nicht." in response.text
-    response = client.post("/guides/ask", data={"title": "Titel", "topic_id": "abc",
-                                                "visibility": "public"})
+    response = client.post("/guides/ask", data={"title": "Titel", "topic_id": "abc", "visibility": "public"})
     assert response.status_code == 422
 
 
@@ -61,8 +65,9 @@ def test_suggestions_as_partial_and_as_page(org, client, login_as):
     services.answer(private, org.amt_guide, "Geheim.")
     db.session.commit()
     login_as(org.other_staff)
-    partial = client.get("/guides/suggestions?title=Rechnungen%20scannen",
-                         headers={**HTMX, "HX-Target": "suggestions"})
+    partial = client.get(
+        "/guides/suggestions?title=Rechnungen%20scannen", headers={**HTMX, "HX-Target": "suggestions"}
+    )
     assert partial.text.lstrip().startswith('<section class="card suggestions"')
     assert "<html" not in partial.text
     assert "Wie scanne ich Rechnungen" in partial.text
@@ -73,8 +78,7 @@ def test_suggestions_as_partial_and_as_page(org, client, login_as):
 
 def test_faq_search_and_topic_filter(org, client, login_as, factory):
     topic = factory.topic("Videokonferenz")
-    with_topic = services.ask(org.asker, "Kamera geht nicht in der Videokonferenz", "", topic.id,
-                              False)
+    with_topic = services.ask(org.asker, "Kamera geht nicht in der Videokonferenz", "", topic.id, False)
     other = ask(org, "Drucker druckt nicht")
     for question in (with_topic, other):
         services.answer(question, org.amt_guide, "Neu starten.")
@@ -83,8 +87,7 @@ def test_faq_search_and_topic_filter(org, client, login_as, factory):
     login_as(org.other_staff)
     text = client.get("/guides/faq?q=kamera").text
     assert "Kamera geht nicht" in text and "Drucker" not in text and "Unbeantwortete" not in text
-    text = client.get(f"/guides/faq?topic={topic.id}", headers={**HTMX,
-                                                                "HX-Target": "faq-results"}).text
+    text = client.get(f"/guides/faq?topic={topic.id}", headers={**HTMX, "HX-Target": "faq-results"}).text
     assert text.lstrip().startswith('<div id="faq-results">') and "Kamera" in text
     assert client.get("/guides/faq?q=" + "a" * 5000).status_code == 200
 
@@ -92,15 +95,24 @@ def test_faq_search_and_topic_filter(org, client, login_as, factory):
 def test_answer_accept_reopen_cycle_with_notifications(org, client, login_as):
     question = ask(org)
     login_as(org.amt_guide)
-    response = client.post(f"/guides/questions/{question.id}/answer",
-                           data={"body": "So geht es.", "kind": "answer"})
+    response = client.post(
+        f"/guides/questions/{question.id}/answer", data={"body": "So geht es.", "kind": "answer"}
+    )
     assert response.status_code == 303
-    assert db.session.scalar(select(Notification).where(
-        Notification.user_id == org.asker.id, Notification.kind == "question_update")) is not None
+    assert (
+        db.session.scalar(
+            select(Notification).where(
+                Notification.user_id == org.asker.id, Notification.kind == "question_update"
+            )
+        )
+        is not None
+    )
     login_as(org.asker)
     answer_id = db.session.get(Question, question.id).answers[0].id
-    assert client.post(f"/guides/questions/{question.id}/accept",
-                       data={"answer_id": answer_id}).status_code == 303
+    assert (
+        client.post(f"/guides/questions/{question.id}/accept", data={"answer_id": answer_id}).status_code
+        == 303
+    )
     assert db.session.get(Question, question.id).status == "solved"
     assert "hat geholfen" in client.get(f"/guides/questions/{question.id}").text
     assert client.post(f"/guides/questions/{question.id}/reopen").status_code == 303
@@ -121,8 +133,7 @@ def test_accepting_on_someone_elses_question_is_refused(org, client, login_as):
     db.session.commit()
     login_as(org.other_staff)
     answer_id = question.answers[0].id
-    response = client.post(f"/guides/questions/{question.id}/accept",
-                           data={"answer_id": answer_id})
+    response = client.post(f"/guides/questions/{question.id}/accept", data={"answer_id": answer_id})
     assert response.status_code == 403
     assert db.session.get(Question, question.id).status == "answered"
 
@@ -151,8 +162,7 @@ def test_claim_via_htmx_and_second_claimer_gets_a_clear_message(org, client, log
     assert "Gerda Guide hat diese Frage gerade übernommen." in response.text
     response = second.post(f"/guides/questions/{question.id}/claim")
     assert response.status_code == 303  # without JavaScript: back to the question, flash shown
-    assert "Gerda Guide hat diese Frage gerade übernommen." in second.get(
-        response.headers["Location"]).text
+    assert "Gerda Guide hat diese Frage gerade übernommen." in second.get(response.headers["Location"]).text
     assert db.session.get(Question, question.id).claimed_by_id == org.amt_guide.id
 
 
@@ -162,8 +172,7 @@ def test_inbox_filters(org, client, login_as):
     db.session.commit()
     login_as(org.amt_guide)
     assert "Noch offen" in client.get("/guides/inbox").text
-    text = client.get("/guides/inbox?filter=mine", headers={**HTMX,
-                                                            "HX-Target": "inbox-results"}).text
+    text = client.get("/guides/inbox?filter=mine", headers={**HTMX, "HX-Target": "inbox-results"}).text
     assert "Meine Übernahme" in text and "Noch offen" not in text
     assert client.get("/guides/inbox?filter=unsinn").status_code == 200
     assert other.id
@@ -172,12 +181,15 @@ def test_inbox_filters(org, client, login_as):
 def test_guide_sets_absence_with_deputy(org, client, login_as, factory):
     deputy = factory.user(name="Vera Vertretung", unit=org.tree["a32"])
     login_as(org.amt_guide)
-    response = client.post(f"/guides/profile/{org.amt_guide.id}",
-                           data={"is_absent": "y", "deputy_id": "0", "note": "Urlaub"})
+    response = client.post(
+        f"/guides/profile/{org.amt_guide.id}", data={"is_absent": "y", "deputy_id": "0", "note": "Urlaub"}
+    )
     assert response.status_code == 422
     assert "Bitte wählen Sie eine Vertretung" in response.text and "Urlaub" in response.text
-    response = client.post(f"/guides/profile/{org.amt_guide.id}",
-                           data={"is_absent": "y", "deputy_id": str(deputy.id), "note": "Urlaub"})
+    response = client.post(
+        f"/guides/profile/{org.amt_guide.id}",
+        data={"is_absent": "y", "deputy_id": str(deputy.id), "note": "Urlaub"},
+    )
     assert response.status_code == 303
     login_as(org.asker)
     text = client.get("/guides/").text
@@ -187,14 +199,11 @@ def test_guide_sets_absence_with_deputy(org, client, login_as, factory):
 def test_escalation_settings_form(org, client, login_as):
     login_as(org.admin)
     assert client.get("/guides/escalation").status_code == 200
-    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "abc",
-                                                       "warn_hours": "4"})
+    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "abc", "warn_hours": "4"})
     assert response.status_code == 422
-    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "24",
-                                                       "warn_hours": "30"})
+    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "24", "warn_hours": "30"})
     assert response.status_code == 422 and "Die Warnung muss vor der Frist liegen" in response.text
-    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "24",
-                                                       "warn_hours": "2"})
+    response = client.post("/guides/escalation", data={"depth": "2", "sla_hours": "24", "warn_hours": "2"})
     assert response.status_code == 303
 
 
@@ -214,9 +223,13 @@ def test_home_panel_shows_my_questions_and_inbox_count(org, client, login_as):
 
 
 def test_markdown_is_sanitised_on_the_question_page(org, client, login_as):
-    question = services.ask(org.asker, "XSS", "<script>alert(1)</script>\n\n"
-                            "[klick](javascript:alert(1)) <img src=x onerror=alert(1)>", None,
-                            False)
+    question = services.ask(
+        org.asker,
+        "XSS",
+        "<script>alert(1)</script>\n\n[klick](javascript:alert(1)) <img src=x onerror=alert(1)>",
+        None,
+        False,
+    )
     db.session.commit()
     login_as(org.other_staff)
     text = client.get(f"/guides/questions/{question.id}").text
@@ -251,25 +264,38 @@ def test_admin_assigns_and_removes_a_guide_for_a_unit(org, client, login_as):
 def test_odd_input_never_causes_a_server_error(org, client, login_as):
     question = ask(org)
     login_as(org.admin)
-    for path in ("/guides/faq?topic=abc&page=-3", "/guides/faq?q=%00%27%22", "/guides/inbox?page=x",
-                 "/guides/suggestions?title=" + "ä" * 3000, "/guides/directory?view=unsinn"):
+    for path in (
+        "/guides/faq?topic=abc&page=-3",
+        "/guides/faq?q=%00%27%22",
+        "/guides/inbox?page=x",
+        "/guides/suggestions?title=" + "ä" * 3000,
+        "/guides/directory?view=unsinn",
+    ):
         assert client.get(path).status_code == 200, path
     login_as(org.asker)
-    posts = [(f"/guides/questions/{question.id}/accept", {"answer_id": "abc"}),
-             (f"/guides/questions/{question.id}/accept", {"answer_id": "99999999"}),
-             (f"/guides/questions/{question.id}/reply", {"body": "x" * 20_001}),
-             (f"/guides/questions/{question.id}/reply", {"body": "NUL\x00Byte"}),
-             ("/guides/ask", {"title": "Mit\x00NUL", "topic_id": "0", "visibility": "public"}),
-             ("/guides/ask", {"title": "x" * 201, "topic_id": "1e9", "visibility": "geheim"})]
+    posts = [
+        (f"/guides/questions/{question.id}/accept", {"answer_id": "abc"}),
+        (f"/guides/questions/{question.id}/accept", {"answer_id": "99999999"}),
+        (f"/guides/questions/{question.id}/reply", {"body": "x" * 20_001}),
+        (f"/guides/questions/{question.id}/reply", {"body": "NUL\x00Byte"}),
+        ("/guides/ask", {"title": "Mit\x00NUL", "topic_id": "0", "visibility": "public"}),
+        ("/guides/ask", {"title": "x" * 201, "topic_id": "1e9", "visibility": "geheim"}),
+    ]
     for path, data in posts:
         assert client.post(path, data=data).status_code < 500, path
     login_as(org.amt_guide)
-    response = client.post(f"/guides/profile/{org.amt_guide.id}",
-                           data={"deputy_id": "abc", "topic_ids": ["x", "999"], "note": "n" * 400})
+    response = client.post(
+        f"/guides/profile/{org.amt_guide.id}",
+        data={"deputy_id": "abc", "topic_ids": ["x", "999"], "note": "n" * 400},
+    )
     assert response.status_code == 422
     login_as(org.admin)
-    assert client.post("/guides/escalation", data={"depth": "abc", "sla_hours": "-1",
-                                                   "warn_hours": ""}).status_code == 422
+    assert (
+        client.post(
+            "/guides/escalation", data={"depth": "abc", "sla_hours": "-1", "warn_hours": ""}
+        ).status_code
+        == 422
+    )
 
 
 def test_private_question_becomes_visible_to_admins_once_it_reaches_them(org, client, login_as):
@@ -286,13 +312,22 @@ def test_private_question_becomes_visible_to_admins_once_it_reaches_them(org, cl
 
 
 def test_pages_render_in_english_too(org, client, login_as, factory):
-    english = factory.user(name="Emma English", unit=org.tree["sg321"], locale="en",
-                           roles=["admin", ("guide", org.tree["a32"])])
+    english = factory.user(
+        name="Emma English", unit=org.tree["sg321"], locale="en", roles=["admin", ("guide", org.tree["a32"])]
+    )
     question = ask(org)
     login_as(english)
-    for path in ("/guides/", "/guides/directory", "/guides/faq", "/guides/inbox",
-                 f"/guides/questions/{question.id}", "/guides/coverage", "/guides/escalation",
-                 f"/guides/units/{org.tree['a32'].id}", "/guides/ask"):
+    for path in (
+        "/guides/",
+        "/guides/directory",
+        "/guides/faq",
+        "/guides/inbox",
+        f"/guides/questions/{question.id}",
+        "/guides/coverage",
+        "/guides/escalation",
+        f"/guides/units/{org.tree['a32'].id}",
+        "/guides/ask",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         assert 'lang="en"' in response.text, path

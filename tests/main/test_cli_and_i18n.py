@@ -38,16 +38,37 @@ def test_demo_logins_work(app, client):
 def test_english_catalog_is_complete_and_current(tmp_path):
     """Every German UI string is extracted and has an English translation."""
     pot = tmp_path / "messages.pot"
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract",
-                    "-F", "babel.cfg", "-k", "_l", "-k", "lazy_gettext", "-o", str(pot), "."],
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "_l",
+            "-k",
+            "lazy_gettext",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     with pot.open("rb") as handle:
         extracted = {message.id for message in read_po(handle) if message.id}
     with (ROOT / "intranet/translations/en/LC_MESSAGES/messages.po").open("rb") as handle:
         catalog = read_po(handle)
     missing = sorted(str(mid) for mid in extracted if catalog.get(mid) is None)
-    untranslated = sorted(str(m.id) for m in catalog if m.id and m.id in extracted and (
-        not m.string or (isinstance(m.string, tuple) and not all(m.string)) or m.fuzzy))
+    untranslated = sorted(
+        str(m.id)
+        for m in catalog
+        if m.id
+        and m.id in extracted
+        and (not m.string or (isinstance(m.string, tuple) and not all(m.string)) or m.fuzzy)
+    )
     assert not missing, f"{len(missing)} strings missing from the English catalog: {missing[:10]}"
     assert not untranslated, f"{len(untranslated)} untranslated: {untranslated[:10]}"
 

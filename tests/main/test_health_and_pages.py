@@ -29,8 +29,9 @@ def test_unknown_site_page_is_404(client):
 
 def test_admin_edits_accessibility_statement(client, factory, login_as, app):
     login_as(factory.admin())
-    response = client.post("/seiten/barrierefreiheit/bearbeiten",
-                           data={"title": "Barrierefreiheit", "body": "## Stand\n\nNeu."})
+    response = client.post(
+        "/seiten/barrierefreiheit/bearbeiten", data={"title": "Barrierefreiheit", "body": "## Stand\n\nNeu."}
+    )
     assert response.status_code == 303
     page = app.extensions["sqlalchemy"].session.scalar(select(SitePage))
     assert page.body.endswith("Neu.")

@@ -45,8 +45,13 @@ def test_my_data_has_every_pillar_and_never_anonymous_content(client, factory, l
     db.session.commit()
     login_as(user)
     html = client.get("/meine-daten").get_data(as_text=True)
-    for title in ("Lotsen & Fragen", "Lernpfade", "Pilotprojekte", "Entscheidungen",
-                  "Feedback & Fehlerkultur"):
+    for title in (
+        "Lotsen & Fragen",
+        "Lernpfade",
+        "Pilotprojekte",
+        "Entscheidungen",
+        "Feedback & Fehlerkultur",
+    ):
         assert title in html, title
     assert "Wie scanne ich richtig?" in html and "Meine benannte Idee" in html
     assert "Meine anonyme Sorge" not in html

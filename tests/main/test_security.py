@@ -6,8 +6,13 @@ from intranet.security import is_safe_redirect
 def test_security_headers_on_public_page(client):
     response = client.get("/auth/login")
     csp = response.headers["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "script-src 'self'", "object-src 'none'",
-                      "base-uri 'none'", "frame-ancestors 'none'"):
+    for directive in (
+        "default-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ):
         assert directive in csp
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -24,8 +29,9 @@ def test_no_store_on_signed_in_pages(client, factory, login_as):
 def test_session_cookie_flags(client, factory):
     user = factory.user()
     response = client.post("/auth/login", data={"email": user.email, "password": "richtig-gutes-passwort"})
-    cookie = next(value for value in response.headers.getlist("Set-Cookie")
-                  if value.startswith("lotse_session="))
+    cookie = next(
+        value for value in response.headers.getlist("Set-Cookie") if value.startswith("lotse_session=")
+    )
     assert "HttpOnly" in cookie
     assert "SameSite=Lax" in cookie
 
@@ -34,10 +40,13 @@ def test_secure_cookies_when_https_is_configured(make_app, factory):
     https_app = make_app(LOTSE_HTTPS=True, SESSION_COOKIE_SECURE=True)
     user = factory.user()
     response = https_app.test_client().post(
-        "/auth/login", data={"email": user.email, "password": "richtig-gutes-passwort"},
-        base_url="https://localhost")
-    cookie = next(value for value in response.headers.getlist("Set-Cookie")
-                  if value.startswith("lotse_session="))
+        "/auth/login",
+        data={"email": user.email, "password": "richtig-gutes-passwort"},
+        base_url="https://localhost",
+    )
+    cookie = next(
+        value for value in response.headers.getlist("Set-Cookie") if value.startswith("lotse_session=")
+    )
     assert "Secure" in cookie
 
 
@@ -100,8 +109,11 @@ def test_proxy_fix_is_configurable(make_app):
 
 def test_huge_ids_are_404_not_database_errors(client, factory, login_as):
     login_as(factory.admin())
-    for path in ("/admin/users/99999999999999999999", "/org/99999999999999999999",
-                 "/admin/topics/2147483648"):
+    for path in (
+        "/admin/users/99999999999999999999",
+        "/org/99999999999999999999",
+        "/admin/topics/2147483648",
+    ):
         assert client.get(path).status_code == 404, path
 
 

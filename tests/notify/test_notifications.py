@@ -16,8 +16,13 @@ def test_notify_writes_once_per_recipient_and_queues_mail_by_preference(factory)
     digest_user = factory.user(email_preference="digest", locale="en")
     quiet_user = factory.user(email_preference="off")
     actor = factory.user()
-    count = services.notify([now_user, now_user, digest_user, quiet_user, actor], "test",
-                            _l("Neue Antwort auf Ihre Frage"), "/org/", exclude=actor)
+    count = services.notify(
+        [now_user, now_user, digest_user, quiet_user, actor],
+        "test",
+        _l("Neue Antwort auf Ihre Frage"),
+        "/org/",
+        exclude=actor,
+    )
     db.session.commit()
     assert count == 3
     notes = db.session.scalars(select(Notification).order_by(Notification.user_id)).all()
@@ -93,5 +98,5 @@ def test_list_badge_open_and_read_all(client, factory, login_as):
     assert response.status_code == 303 and response.headers["Location"].startswith("/org/")
     assert ">2<" in client.get("/notifications/badge").get_data(as_text=True)
     client.post("/notifications/read-all")
-    assert "badge\">" not in client.get("/notifications/badge").get_data(as_text=True)
+    assert 'badge">' not in client.get("/notifications/badge").get_data(as_text=True)
     assert services.unread_count(other) == 1

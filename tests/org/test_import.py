@@ -74,9 +74,14 @@ def test_every_bad_line_is_reported_with_its_number_and_nothing_is_imported(admi
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "Es wurde nichts geändert" in html
-    for line, message in [(3, "keine gültige E-Mail-Adresse"), (4, "schon in Zeile 2"),
-                          (5, "Der Name fehlt."), (5, "Unbekannte Rolle „Chef“"),
-                          (6, "Der Name ist zu lang"), (6, "ungültig")]:
+    for line, message in [
+        (3, "keine gültige E-Mail-Adresse"),
+        (4, "schon in Zeile 2"),
+        (5, "Der Name fehlt."),
+        (5, "Unbekannte Rolle „Chef“"),
+        (6, "Der Name ist zu lang"),
+        (6, "ungültig"),
+    ]:
         assert f"<td>{line}</td><td>" in html
         assert message in html, message
     assert user_count() == before
@@ -98,12 +103,15 @@ def test_paths_may_start_with_the_top_unit(admin_client):
     assert "1 Personen neu angelegt" in upload(admin_client, content).get_data(as_text=True)
 
 
-@pytest.mark.parametrize("content,message", [
-    ("Vorname,Nachname\nA,B\n", "Die Kopfzeile muss die Spalten E-Mail, Name und Einheit enthalten"),
-    ("", "Die Datei ist leer."),
-    ("E-Mail;Name;Einheit\n", "keine Personen"),
-    ("E-Mail;Name;Einheit\nä@x.de;Jürgen;Amt\n".encode("latin-1"), "nicht UTF-8-kodiert"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        ("Vorname,Nachname\nA,B\n", "Die Kopfzeile muss die Spalten E-Mail, Name und Einheit enthalten"),
+        ("", "Die Datei ist leer."),
+        ("E-Mail;Name;Einheit\n", "keine Personen"),
+        ("E-Mail;Name;Einheit\nä@x.de;Jürgen;Amt\n".encode("latin-1"), "nicht UTF-8-kodiert"),
+    ],
+)
 def test_malformed_files_get_clear_messages(admin_client, content, message):
     response = upload(admin_client, content)
     assert response.status_code == 422

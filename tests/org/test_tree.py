@@ -19,13 +19,15 @@ def test_tree_shows_nested_units_to_everyone(client, factory, login_as):
 def test_create_rename_and_move_unit(client, factory, login_as):
     tree = factory.tree()
     login_as(factory.admin(unit=tree["a10"]))
-    response = client.post("/org/new", data={"name": "  SG 32.3   Neu ", "kind": "sachgebiet",
-                                             "parent_id": tree["a32"].id})
+    response = client.post(
+        "/org/new", data={"name": "  SG 32.3   Neu ", "kind": "sachgebiet", "parent_id": tree["a32"].id}
+    )
     assert response.status_code == 303
     unit = db.session.scalar(select(OrgUnit).where(OrgUnit.name == "SG 32.3 Neu"))
     assert unit.parent_id == tree["a32"].id
-    response = client.post(f"/org/{unit.id}", data={"name": "SG 10.9", "kind": "sachgebiet",
-                                                    "parent_id": tree["a10"].id})
+    response = client.post(
+        f"/org/{unit.id}", data={"name": "SG 10.9", "kind": "sachgebiet", "parent_id": tree["a10"].id}
+    )
     assert response.status_code == 303
     db.session.refresh(unit)
     assert (unit.name, unit.parent_id) == ("SG 10.9", tree["a10"].id)
@@ -35,8 +37,10 @@ def test_create_rename_and_move_unit(client, factory, login_as):
 def test_move_below_own_subtree_is_refused(client, factory, login_as):
     tree = factory.tree()
     login_as(factory.admin(unit=tree["a10"]))
-    response = client.post(f"/org/{tree['d2'].id}", data={"name": "Dezernat 2", "kind": "dezernat",
-                                                         "parent_id": tree["sg321"].id})
+    response = client.post(
+        f"/org/{tree['d2'].id}",
+        data={"name": "Dezernat 2", "kind": "dezernat", "parent_id": tree["sg321"].id},
+    )
     assert response.status_code == 422
     assert "nicht unter sich selbst" in response.get_data(as_text=True)
     db.session.refresh(tree["d2"])
@@ -46,10 +50,15 @@ def test_move_below_own_subtree_is_refused(client, factory, login_as):
 def test_duplicate_and_invalid_names(client, factory, login_as):
     tree = factory.tree()
     login_as(factory.admin(unit=tree["a10"]))
-    for name, message in [("sg 32.1", "schon eine Einheit"), ("A/B", "Schrägstrich"),
-                          ("", "Bitte füllen Sie dieses Feld aus."), ("x" * 200, "Höchstens 120")]:
-        response = client.post("/org/new", data={"name": name, "kind": "sachgebiet",
-                                                 "parent_id": tree["a32"].id})
+    for name, message in [
+        ("sg 32.1", "schon eine Einheit"),
+        ("A/B", "Schrägstrich"),
+        ("", "Bitte füllen Sie dieses Feld aus."),
+        ("x" * 200, "Höchstens 120"),
+    ]:
+        response = client.post(
+            "/org/new", data={"name": name, "kind": "sachgebiet", "parent_id": tree["a32"].id}
+        )
         assert response.status_code == 422, name
         assert message in response.get_data(as_text=True), name
 
@@ -75,7 +84,11 @@ def test_org_tree_helpers(factory):
     tree = factory.tree()
     org = OrgTree.load()
     assert [u.name for u in org.ancestors(tree["sg321"].id)] == [
-        "SG 32.1", "Amt 32", "Dezernat 2", "Landratsamt Test"]
+        "SG 32.1",
+        "Amt 32",
+        "Dezernat 2",
+        "Landratsamt Test",
+    ]
     assert org.path(tree["sg321"].id) == "Landratsamt Test/Dezernat 2/Amt 32/SG 32.1"
     assert org.descendant_ids(tree["d2"].id) == {tree[k].id for k in ("d2", "a32", "sg321", "sg322")}
     assert org.is_within(tree["sg322"].id, {tree["d2"].id})

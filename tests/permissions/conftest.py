@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-ACTORS = ("anonymous", "staff", "other_staff", "guide", "other_guide", "leader", "other_leader",
-          "admin")
+ACTORS = ("anonymous", "staff", "other_staff", "guide", "other_guide", "leader", "other_leader", "admin")
 
 
 @dataclass
@@ -45,11 +44,11 @@ def actors(factory) -> Actors:
         "staff": factory.user(name="Staff", unit=tree["sg321"]),
         "other_staff": factory.user(name="Other Staff", unit=tree["sg322"]),
         "guide": factory.user(name="Guide", unit=tree["a32"], roles=[("guide", tree["a32"])]),
-        "other_guide": factory.user(name="Other Guide", unit=tree["a10"],
-                                    roles=[("guide", tree["a10"])]),
+        "other_guide": factory.user(name="Other Guide", unit=tree["a10"], roles=[("guide", tree["a10"])]),
         "leader": factory.user(name="Leader", unit=tree["d2"], roles=[("leadership", tree["d2"])]),
-        "other_leader": factory.user(name="Other Leader", unit=tree["d1"],
-                                     roles=[("leadership", tree["d1"])]),
+        "other_leader": factory.user(
+            name="Other Leader", unit=tree["d1"], roles=[("leadership", tree["d1"])]
+        ),
         "admin": factory.user(name="Admin", unit=tree["a10"], roles=["admin"]),
     }
     return Actors(tree=tree, users=users)
@@ -71,8 +70,9 @@ def check_case(app, login_as):
             path = case.path.format(**ids)
             response = client.open(path, method=case.method, data=case.data, headers=case.headers)
             if response.status_code != expected:
-                mismatches.append(f"{case.name}: {actor} {case.method} {path} → "
-                                  f"{response.status_code}, erwartet {expected}")
+                mismatches.append(
+                    f"{case.name}: {actor} {case.method} {path} → {response.status_code}, erwartet {expected}"
+                )
         return mismatches
 
     return run

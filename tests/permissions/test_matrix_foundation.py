@@ -21,8 +21,12 @@ CASES = [
     Case("my data download", "GET", "/meine-daten.json", SIGNED_IN),
     Case("notifications", "GET", "/notifications/", SIGNED_IN),
     Case("badge", "GET", "/notifications/badge", SIGNED_IN),
-    Case("open someone else's notification", "POST", "/notifications/{notification}/open",
-         {"anonymous": 302, "*": 404, "staff": 303}),
+    Case(
+        "open someone else's notification",
+        "POST",
+        "/notifications/{notification}/open",
+        {"anonymous": 302, "*": 404, "staff": 303},
+    ),
     Case("accessibility statement", "GET", "/seiten/barrierefreiheit", {"*": 200}),
     Case("edit site page", "GET", "/seiten/datenschutz/bearbeiten", ADMIN_ONLY),
     Case("org tree", "GET", "/org/", SIGNED_IN),
@@ -48,6 +52,11 @@ def test_foundation_matrix(case, actors, check_case, factory):
     db.session.commit()
     empty_unit = factory.unit("Leere Einheit", actors.tree["root"])
     target = factory.user(name="Zielperson", unit=actors.tree["sg321"])
-    ids = {"notification": notification.id, "unit": actors.tree["a32"].id,
-           "empty_unit": empty_unit.id, "user": target.id, "topic": factory.topic().id}
+    ids = {
+        "notification": notification.id,
+        "unit": actors.tree["a32"].id,
+        "empty_unit": empty_unit.id,
+        "user": target.id,
+        "topic": factory.topic().id,
+    }
     assert check_case(case, actors, ids) == []

@@ -19,48 +19,83 @@ HTMX = {"HX-Request": "true", "HX-Target": "signup-region"}
 CASES = [
     Case("list", "GET", "/pilots/", SIGNED_IN),
     # Anonymous htmx requests get 401 (the page then sends them to the login), not a redirect.
-    Case("list partial", "GET", "/pilots/?status=open", {**SIGNED_IN, "anonymous": 401},
-         headers={"HX-Request": "true", "HX-Target": "pilot-results"}),
+    Case(
+        "list partial",
+        "GET",
+        "/pilots/?status=open",
+        {**SIGNED_IN, "anonymous": 401},
+        headers={"HX-Request": "true", "HX-Target": "pilot-results"},
+    ),
     Case("lessons", "GET", "/pilots/gelernt", SIGNED_IN),
     Case("pilot page", "GET", "/pilots/{pilot}", SIGNED_IN),
     Case("missing pilot", "GET", "/pilots/{missing}", {"anonymous": 302, "*": 404}),
     Case("ical", "GET", "/pilots/{pilot}/termine.ics", SIGNED_IN),
     Case("sign up", "POST", "/pilots/{pilot}/anmelden", SIGNED_IN_POST),
-    Case("sign up as htmx partial", "POST", "/pilots/{roomy}/anmelden",
-         {**SIGNED_IN, "anonymous": 401}, headers=HTMX),
-    Case("sign up via GET is not allowed", "GET", "/pilots/{pilot}/anmelden",
-         {"*": 405}),
+    Case(
+        "sign up as htmx partial",
+        "POST",
+        "/pilots/{roomy}/anmelden",
+        {**SIGNED_IN, "anonymous": 401},
+        headers=HTMX,
+    ),
+    Case("sign up via GET is not allowed", "GET", "/pilots/{pilot}/anmelden", {"*": 405}),
     Case("withdraw", "POST", "/pilots/{pilot}/abmelden", SIGNED_IN_POST),
     Case("new pilot", "GET", "/pilots/neu", CREATORS),
     Case("edit", "GET", "/pilots/{pilot}/bearbeiten", MANAGERS),
     Case("participants", "GET", "/pilots/{pilot}/teilnehmende", MANAGERS),
-    Case("participants of someone else's pilot", "GET", "/pilots/{other_pilot}/teilnehmende",
-         {"anonymous": 302, "*": 403, "other_leader": 200, "admin": 200}),
+    Case(
+        "participants of someone else's pilot",
+        "GET",
+        "/pilots/{other_pilot}/teilnehmende",
+        {"anonymous": 302, "*": 403, "other_leader": 200, "admin": 200},
+    ),
     Case("csv", "GET", "/pilots/{pilot}/teilnehmende.csv", MANAGERS),
-    Case("capacity", "POST", "/pilots/{pilot}/plaetze", MANAGERS_POST,
-         data={"cap-capacity": "40"}),
+    Case("capacity", "POST", "/pilots/{pilot}/plaetze", MANAGERS_POST, data={"cap-capacity": "40"}),
     Case("close sign-up", "POST", "/pilots/{pilot}/anmeldung/schliessen", MANAGERS_POST),
-    Case("status (invalid step)", "POST", "/pilots/{pilot}/status",
-         {"anonymous": 302, "*": 403, "leader": 422, "admin": 422}, data={"st-status": "done"}),
+    Case(
+        "status (invalid step)",
+        "POST",
+        "/pilots/{pilot}/status",
+        {"anonymous": 302, "*": 403, "leader": 422, "admin": 422},
+        data={"st-status": "done"},
+    ),
     Case("remove page", "GET", "/pilots/{pilot}/teilnehmende/{signup}/entfernen", MANAGERS),
-    Case("remove: sign-up of another pilot", "GET",
-         "/pilots/{pilot}/teilnehmende/{foreign_signup}/entfernen",
-         {"anonymous": 302, "*": 403, "leader": 404, "admin": 404}),
-    Case("message", "POST", "/pilots/{pilot}/nachricht", MANAGERS_POST,
-         data={"msg-text": "Hallo zusammen"}),
-    Case("add date", "POST", "/pilots/{pilot}/termine", MANAGERS_POST,
-         data={"date-title": "Treffen", "date-day": "2026-08-01", "date-start": "09:00",
-               "date-end": "10:00"}),
-    Case("delete date of another pilot", "POST", "/pilots/{pilot}/termine/{foreign_date}/loeschen",
-         {"anonymous": 302, "*": 403, "leader": 404, "admin": 404}),
+    Case(
+        "remove: sign-up of another pilot",
+        "GET",
+        "/pilots/{pilot}/teilnehmende/{foreign_signup}/entfernen",
+        {"anonymous": 302, "*": 403, "leader": 404, "admin": 404},
+    ),
+    Case("message", "POST", "/pilots/{pilot}/nachricht", MANAGERS_POST, data={"msg-text": "Hallo zusammen"}),
+    Case(
+        "add date",
+        "POST",
+        "/pilots/{pilot}/termine",
+        MANAGERS_POST,
+        data={"date-title": "Treffen", "date-day": "2026-08-01", "date-start": "09:00", "date-end": "10:00"},
+    ),
+    Case(
+        "delete date of another pilot",
+        "POST",
+        "/pilots/{pilot}/termine/{foreign_date}/loeschen",
+        {"anonymous": 302, "*": 403, "leader": 404, "admin": 404},
+    ),
     Case("results", "GET", "/pilots/{pilot}/ergebnisse", MANAGERS),
 ]
 
 
 def _pilot(owner, unit, capacity=50):
-    pilot = Pilot(title=f"Pilot von {owner.name}", goal="Ziel", unit_id=unit.id, owner_id=owner.id,
-                  created_by_id=owner.id, capacity=capacity, status="open", confirmed_count=0,
-                  waitlist_seq=0)
+    pilot = Pilot(
+        title=f"Pilot von {owner.name}",
+        goal="Ziel",
+        unit_id=unit.id,
+        owner_id=owner.id,
+        created_by_id=owner.id,
+        capacity=capacity,
+        status="open",
+        confirmed_count=0,
+        waitlist_seq=0,
+    )
     db.session.add(pilot)
     db.session.commit()
     return pilot
@@ -74,12 +109,19 @@ def test_pilots_matrix(case, actors, check_case, factory):
     participant = factory.user(unit=actors.tree["sg321"])
     signup = signups.sign_up(pilot, participant, "Geheime Motivation")
     foreign_signup = signups.sign_up(other_pilot, participant, "")
-    foreign_date = services.add_date(other_pilot, actors["other_leader"], "Termin",
-                                     date(2026, 8, 1), time(9), time(10), "")
+    foreign_date = services.add_date(
+        other_pilot, actors["other_leader"], "Termin", date(2026, 8, 1), time(9), time(10), ""
+    )
     db.session.commit()
-    ids = {"pilot": pilot.id, "roomy": roomy.id, "other_pilot": other_pilot.id,
-           "missing": other_pilot.id + 100, "signup": signup.id,
-           "foreign_signup": foreign_signup.id, "foreign_date": foreign_date.id}
+    ids = {
+        "pilot": pilot.id,
+        "roomy": roomy.id,
+        "other_pilot": other_pilot.id,
+        "missing": other_pilot.id + 100,
+        "signup": signup.id,
+        "foreign_signup": foreign_signup.id,
+        "foreign_date": foreign_date.id,
+    }
     assert check_case(case, actors, ids) == []
 
 
@@ -89,7 +131,10 @@ def test_motivation_is_visible_to_managers_only(actors, factory, app, login_as):
     db.session.commit()
     for actor in ("staff", "other_staff", "guide", "other_leader", "leader", "admin"):
         client = login_as(actors[actor], app.test_client())
-        pages = [client.get(f"/pilots/{pilot.id}"), client.get("/pilots/"),
-                 client.get(f"/pilots/{pilot.id}/teilnehmende")]
+        pages = [
+            client.get(f"/pilots/{pilot.id}"),
+            client.get("/pilots/"),
+            client.get(f"/pilots/{pilot.id}/teilnehmende"),
+        ]
         seen = any("Geheime Motivation" in page.get_data(as_text=True) for page in pages)
         assert seen == (actor in ("leader", "admin")), actor

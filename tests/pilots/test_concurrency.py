@@ -40,8 +40,9 @@ def _run_in_threads(app, work, items):
 
 def _rows(pilot_id):
     db.session.commit()  # end the test's read snapshot; see what the threads committed
-    return db.session.scalars(select(PilotSignup).where(PilotSignup.pilot_id == pilot_id)
-                              .order_by(PilotSignup.id)).all()
+    return db.session.scalars(
+        select(PilotSignup).where(PilotSignup.pilot_id == pilot_id).order_by(PilotSignup.id)
+    ).all()
 
 
 def test_100_simultaneous_sign_ups_for_10_places(app, factory, make_pilot):
@@ -63,8 +64,9 @@ def test_100_simultaneous_sign_ups_for_10_places(app, factory, make_pilot):
     pilot = db.session.get(Pilot, pilot_id)
     assert statuses == [303] * 100
     confirmed = [row for row in rows if row.status == "confirmed"]
-    waiting = sorted((row for row in rows if row.status == "waitlisted"),
-                     key=lambda row: row.waitlist_position)
+    waiting = sorted(
+        (row for row in rows if row.status == "waitlisted"), key=lambda row: row.waitlist_position
+    )
     assert len(rows) == 100 and len({row.user_id for row in rows}) == 100
     assert len(confirmed) == 10
     assert db.session.get(Pilot, pilot.id).confirmed_count == 10

@@ -19,21 +19,26 @@ def _people(factory, count):
 
 
 def _states(pilot):
-    rows = db.session.execute(select(PilotSignup.user_id, PilotSignup.status,
-                                     PilotSignup.waitlist_position)
-                              .where(PilotSignup.pilot_id == pilot.id)
-                              .order_by(PilotSignup.id)).all()
+    rows = db.session.execute(
+        select(PilotSignup.user_id, PilotSignup.status, PilotSignup.waitlist_position)
+        .where(PilotSignup.pilot_id == pilot.id)
+        .order_by(PilotSignup.id)
+    ).all()
     return [(row.user_id, row.status, row.waitlist_position) for row in rows]
 
 
 def _confirmed_rows(pilot):
-    return db.session.scalar(select(func.count(PilotSignup.id)).where(
-        PilotSignup.pilot_id == pilot.id, PilotSignup.status == "confirmed"))
+    return db.session.scalar(
+        select(func.count(PilotSignup.id)).where(
+            PilotSignup.pilot_id == pilot.id, PilotSignup.status == "confirmed"
+        )
+    )
 
 
 def _notifications(user, kind):
-    return db.session.scalars(select(Notification.message).where(
-        Notification.user_id == user.id, Notification.kind == kind)).all()
+    return db.session.scalars(
+        select(Notification.message).where(Notification.user_id == user.id, Notification.kind == kind)
+    ).all()
 
 
 def test_confirmed_while_places_are_free_then_waitlist_in_order(factory, make_pilot):
@@ -94,8 +99,11 @@ def test_withdraw_promotes_first_on_waitlist_and_notifies_them(factory, make_pil
     db.session.commit()
     signups.withdraw(pilot, first)
     db.session.commit()
-    assert _states(pilot) == [(first.id, "withdrawn", None), (second.id, "confirmed", None),
-                              (third.id, "waitlisted", 2)]
+    assert _states(pilot) == [
+        (first.id, "withdrawn", None),
+        (second.id, "confirmed", None),
+        (third.id, "waitlisted", 2),
+    ]
     assert signups.waitlist_rank(signups.signup_of(pilot, third)) == 1
     assert pilot.confirmed_count == 1
     assert len(_notifications(second, "pilot_promoted")) == 1

@@ -34,8 +34,9 @@ def test_list_shows_places_and_filters(client, factory, login_as, make_pilot):
 def test_list_filter_as_htmx_returns_only_the_results(client, factory, login_as, make_pilot):
     make_pilot(title="Pilot A")
     login_as(factory.user())
-    response = client.get("/pilots/?status=open", headers={"HX-Request": "true",
-                                                           "HX-Target": "pilot-results"})
+    response = client.get(
+        "/pilots/?status=open", headers={"HX-Request": "true", "HX-Target": "pilot-results"}
+    )
     body = response.get_data(as_text=True)
     assert body.lstrip().startswith('<div id="pilot-results">') and "<html" not in body
     assert "Pilot A" in body
@@ -54,14 +55,12 @@ def test_sign_up_plain_redirects_and_shows_status(client, factory, login_as, mak
     assert "Ihr Status: bestätigt" in client.get(f"/pilots/{pilot.id}").get_data(as_text=True)
 
 
-def test_sign_up_via_htmx_onto_waitlist_returns_box_and_live_message(client, factory, login_as,
-                                                                     make_pilot):
+def test_sign_up_via_htmx_onto_waitlist_returns_box_and_live_message(client, factory, login_as, make_pilot):
     pilot = make_pilot(capacity=1)
     signups.sign_up(pilot, factory.user(), "")
     db.session.commit()
     login_as(factory.user())
-    response = client.post(f"/pilots/{pilot.id}/anmelden", data={"motivation": ""},
-                           headers=HTMX_SIGNUP)
+    response = client.post(f"/pilots/{pilot.id}/anmelden", data={"motivation": ""}, headers=HTMX_SIGNUP)
     body = response.get_data(as_text=True)
     assert response.status_code == 200
     assert body.lstrip().startswith('<section id="signup-box"')
@@ -70,14 +69,12 @@ def test_sign_up_via_htmx_onto_waitlist_returns_box_and_live_message(client, fac
     assert "Sie stehen auf der Warteliste, Platz 1." in body
 
 
-def test_too_long_motivation_is_a_field_error_and_keeps_input(client, factory, login_as,
-                                                             make_pilot):
+def test_too_long_motivation_is_a_field_error_and_keeps_input(client, factory, login_as, make_pilot):
     pilot = make_pilot()
     login_as(factory.user())
     text = "Motivation " * 5000  # 55,000 characters
     for headers in ({}, HTMX_SIGNUP):
-        response = client.post(f"/pilots/{pilot.id}/anmelden", data={"motivation": text},
-                               headers=headers)
+        response = client.post(f"/pilots/{pilot.id}/anmelden", data={"motivation": text}, headers=headers)
         body = response.get_data(as_text=True)
         assert response.status_code == 422
         assert "Höchstens 2000 Zeichen." in body
@@ -86,8 +83,7 @@ def test_too_long_motivation_is_a_field_error_and_keeps_input(client, factory, l
     assert db.session.scalar(select(PilotSignup.id)) is None
 
 
-def test_sign_up_twice_and_after_deadline_show_clear_messages(client, factory, login_as,
-                                                              make_pilot):
+def test_sign_up_twice_and_after_deadline_show_clear_messages(client, factory, login_as, make_pilot):
     pilot = make_pilot(signup_deadline=date(2026, 5, 1))
     login_as(factory.user())
     with clock.frozen(datetime(2026, 4, 1, 8, tzinfo=UTC)):
@@ -103,8 +99,7 @@ def test_sign_up_twice_and_after_deadline_show_clear_messages(client, factory, l
     assert "Die Anmeldefrist ist abgelaufen." in body
 
 
-def test_withdraw_when_not_signed_up_is_a_message_not_a_crash(client, factory, login_as,
-                                                             make_pilot):
+def test_withdraw_when_not_signed_up_is_a_message_not_a_crash(client, factory, login_as, make_pilot):
     pilot = make_pilot()
     login_as(factory.user())
     response = client.post(f"/pilots/{pilot.id}/abmelden", headers=HTMX_SIGNUP)
@@ -134,10 +129,18 @@ def test_create_pilot_with_bad_input_keeps_everything(client, factory, login_as)
     login_as(leader)
     assert client.get("/pilots/neu").status_code == 200
     with clock.frozen(datetime(2026, 6, 10, 8, tzinfo=UTC)):
-        response = client.post("/pilots/neu", data={
-            "title": "T" * 300, "goal": "Ziel", "unit_id": tree["a32"].id, "capacity": "0",
-            "signup_deadline": "2026-06-01", "owner_email": "gibtsnicht@test.example",
-            "required_path_id": 0})
+        response = client.post(
+            "/pilots/neu",
+            data={
+                "title": "T" * 300,
+                "goal": "Ziel",
+                "unit_id": tree["a32"].id,
+                "capacity": "0",
+                "signup_deadline": "2026-06-01",
+                "owner_email": "gibtsnicht@test.example",
+                "required_path_id": 0,
+            },
+        )
     body = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "Höchstens 160 Zeichen." in body and "zwischen 1 und 10.000" in body
@@ -148,8 +151,7 @@ def test_create_pilot_with_bad_input_keeps_everything(client, factory, login_as)
 def test_create_pilot_deadline_in_past_and_unknown_owner(client, factory, login_as):
     tree = factory.tree()
     login_as(factory.admin(unit=tree["a10"]))
-    data = {"title": "Neu", "goal": "Ziel", "unit_id": tree["a32"].id, "capacity": "5",
-            "required_path_id": 0}
+    data = {"title": "Neu", "goal": "Ziel", "unit_id": tree["a32"].id, "capacity": "5", "required_path_id": 0}
     with clock.frozen(datetime(2026, 6, 10, 8, tzinfo=UTC)):
         past = client.post("/pilots/neu", data={**data, "signup_deadline": "2026-06-01"})
         assert "nicht in der Vergangenheit" in past.get_data(as_text=True)
@@ -188,8 +190,7 @@ def test_capacity_below_confirmed_offers_keep_choice(client, factory, login_as, 
     for bad in ("0", "-1", "abc", ""):
         bad_response = client.post(f"/pilots/{pilot.id}/plaetze", data={"cap-capacity": bad})
         assert bad_response.status_code == 422
-    kept = client.post(f"/pilots/{pilot.id}/plaetze",
-                       data={"cap-capacity": "1", "cap-keep_confirmed": "y"})
+    kept = client.post(f"/pilots/{pilot.id}/plaetze", data={"cap-capacity": "1", "cap-keep_confirmed": "y"})
     assert kept.status_code == 303
     db.session.refresh(pilot)
     assert (pilot.capacity, pilot.confirmed_count) == (1, 2)
@@ -203,8 +204,7 @@ def test_status_workflow_notifies_participants(client, factory, login_as, make_p
     login_as(pilot.owner)
     wrong = client.post(f"/pilots/{pilot.id}/status", data={"st-status": "done"})
     assert wrong.status_code == 422
-    assert client.post(f"/pilots/{pilot.id}/status",
-                       data={"st-status": "running"}).status_code == 303
+    assert client.post(f"/pilots/{pilot.id}/status", data={"st-status": "running"}).status_code == 303
     note = db.session.scalar(select(Notification).where(Notification.user_id == person.id))
     assert "„läuft“" in note.message
 
@@ -220,8 +220,7 @@ def test_remove_with_reason(client, factory, login_as, make_pilot):
     url = f"/pilots/{pilot.id}/teilnehmende/{signup_id}/entfernen"
     assert client.get(url).status_code == 200
     empty = client.post(url, data={"reason": ""})
-    assert empty.status_code == 422 and "Bitte füllen Sie dieses Feld aus." in empty.get_data(
-        as_text=True)
+    assert empty.status_code == 422 and "Bitte füllen Sie dieses Feld aus." in empty.get_data(as_text=True)
     assert client.post(url, data={"reason": "Doppelt angemeldet"}).status_code == 303
     assert signups.signup_of(pilot, second).status == "confirmed"
     assert client.post(url, data={"reason": "nochmal"}).status_code == 422
@@ -233,7 +232,7 @@ def test_csv_export_is_excel_friendly_and_formula_safe(client, factory, login_as
     empty = client.get(f"/pilots/{pilot.id}/teilnehmende.csv")
     assert empty.status_code == 303
     assert "keine Anmeldungen" in client.get(empty.headers["Location"]).get_data(as_text=True)
-    signups.sign_up(pilot, factory.user(name="=HYPERLINK(\"x\")"), "@SUM(1;2); Grüße")
+    signups.sign_up(pilot, factory.user(name='=HYPERLINK("x")'), "@SUM(1;2); Grüße")
     signups.sign_up(pilot, factory.user(name="Jörg Weiß"), "-2+3")
     db.session.commit()
     response = client.get(f"/pilots/{pilot.id}/teilnehmende.csv")
@@ -241,16 +240,15 @@ def test_csv_export_is_excel_friendly_and_formula_safe(client, factory, login_as
     assert response.mimetype == "text/csv" and raw.startswith(b"\xef\xbb\xbf")
     lines = raw.decode("utf-8-sig").split("\r\n")
     assert lines[0].split(";")[:4] == ["Name", "E-Mail", "Einheit", "Status"]
-    assert lines[1].startswith("\"'=HYPERLINK(\"\"x\"\")\";")
-    assert "\"'@SUM(1;2); Grüße\"" in lines[1]
+    assert lines[1].startswith('"\'=HYPERLINK(""x"")";')
+    assert '"\'@SUM(1;2); Grüße"' in lines[1]
     assert lines[2].startswith("Jörg Weiß;") and lines[2].endswith(";'-2+3")
     assert ";Warteliste;1;" in lines[2]
 
 
 def test_ical_has_the_dates(client, factory, login_as, make_pilot):
     pilot = make_pilot(title="Mobiles Arbeiten")
-    services.add_date(pilot, pilot.owner, "Auftakt", date(2026, 7, 1), time(9), time(11),
-                      "Raum 204")
+    services.add_date(pilot, pilot.owner, "Auftakt", date(2026, 7, 1), time(9), time(11), "Raum 204")
     db.session.commit()
     login_as(factory.user())
     response = client.get(f"/pilots/{pilot.id}/termine.ics")
@@ -263,15 +261,15 @@ def test_ical_has_the_dates(client, factory, login_as, make_pilot):
 def test_add_date_errors_are_field_errors(client, factory, login_as, make_pilot):
     pilot = make_pilot()
     login_as(pilot.owner)
-    response = client.post(f"/pilots/{pilot.id}/termine", data={
-        "date-title": "Workshop", "date-day": "2026-07-01", "date-start": "14:00",
-        "date-end": "13:00"})
+    response = client.post(
+        f"/pilots/{pilot.id}/termine",
+        data={"date-title": "Workshop", "date-day": "2026-07-01", "date-start": "14:00", "date-end": "13:00"},
+    )
     assert response.status_code == 422
     assert "Das Ende muss nach dem Beginn liegen." in response.get_data(as_text=True)
 
 
-def test_results_publish_notifies_and_appear_on_lessons_page(client, factory, login_as,
-                                                             make_pilot):
+def test_results_publish_notifies_and_appear_on_lessons_page(client, factory, login_as, make_pilot):
     pilot = make_pilot(title="Digitale Akte", status="evaluation")
     person = factory.user()
     db.session.add(PilotSignup(pilot_id=pilot.id, user_id=person.id, status="confirmed"))
@@ -279,12 +277,19 @@ def test_results_publish_notifies_and_appear_on_lessons_page(client, factory, lo
     db.session.commit()
     login_as(pilot.owner)
     assert client.get(f"/pilots/{pilot.id}/ergebnisse").status_code == 200
-    missing = client.post(f"/pilots/{pilot.id}/ergebnisse", data={"summary": "",
-                                                                   "worked": "Viel"})
+    missing = client.post(f"/pilots/{pilot.id}/ergebnisse", data={"summary": "", "worked": "Viel"})
     assert missing.status_code == 422 and "Viel" in missing.get_data(as_text=True)
-    response = client.post(f"/pilots/{pilot.id}/ergebnisse", data={
-        "summary": "Es hat geklappt.", "worked": "Schulung", "not_worked": "Scanner",
-        "recommendation": "Ausrollen", "decision_id": 0, "path_id": 0})
+    response = client.post(
+        f"/pilots/{pilot.id}/ergebnisse",
+        data={
+            "summary": "Es hat geklappt.",
+            "worked": "Schulung",
+            "not_worked": "Scanner",
+            "recommendation": "Ausrollen",
+            "decision_id": 0,
+            "path_id": 0,
+        },
+    )
     assert response.status_code == 303
     note = db.session.scalar(select(Notification).where(Notification.user_id == person.id))
     assert note.kind == "pilot_results"
@@ -295,9 +300,9 @@ def test_results_publish_notifies_and_appear_on_lessons_page(client, factory, lo
 def test_results_refused_before_evaluation(client, factory, login_as, make_pilot):
     pilot = make_pilot(status="running")
     login_as(pilot.owner)
-    response = client.post(f"/pilots/{pilot.id}/ergebnisse", data={"summary": "Schon fertig?",
-                                                                    "decision_id": 0,
-                                                                    "path_id": 0})
+    response = client.post(
+        f"/pilots/{pilot.id}/ergebnisse", data={"summary": "Schon fertig?", "decision_id": 0, "path_id": 0}
+    )
     assert response.status_code == 422
     assert "erst in der Auswertung" in response.get_data(as_text=True)
 
@@ -309,10 +314,10 @@ def test_message_all_participants(client, factory, login_as, make_pilot):
     signups.sign_up(pilot, waiting, "")
     db.session.commit()
     login_as(pilot.owner)
-    assert client.post(f"/pilots/{pilot.id}/nachricht",
-                       data={"msg-text": "x" * 401}).status_code == 422
-    assert client.post(f"/pilots/{pilot.id}/nachricht",
-                       data={"msg-text": "Treffen um 9 Uhr"}).status_code == 303
+    assert client.post(f"/pilots/{pilot.id}/nachricht", data={"msg-text": "x" * 401}).status_code == 422
+    assert (
+        client.post(f"/pilots/{pilot.id}/nachricht", data={"msg-text": "Treffen um 9 Uhr"}).status_code == 303
+    )
     kinds = dict(db.session.execute(select(Notification.user_id, Notification.message)).all())
     assert "Treffen um 9 Uhr" in kinds[confirmed.id] and waiting.id not in kinds
 
@@ -333,8 +338,7 @@ def _fill(factory, make_pilot, count, people_per_pilot):
     pilots = []
     for index in range(count):
         pilot = make_pilot(capacity=max(people_per_pilot // 2, 1), unit=unit)
-        services.add_date(pilot, pilot.owner, f"Termin {index}", date(2026, 7, 1), time(9),
-                          time(10), "")
+        services.add_date(pilot, pilot.owner, f"Termin {index}", date(2026, 7, 1), time(9), time(10), "")
         for person in people:
             signups.sign_up(pilot, person, "Motivation")
         pilot.results_summary, pilot.results_published_at = "Gelernt", clock.now()
@@ -343,8 +347,7 @@ def _fill(factory, make_pilot, count, people_per_pilot):
     return pilots, people
 
 
-def test_query_counts_do_not_grow_with_data(client, factory, login_as, make_pilot,
-                                            count_queries):
+def test_query_counts_do_not_grow_with_data(client, factory, login_as, make_pilot, count_queries):
     counts = []
     for size in (1, 10):
         pilots, people = _fill(factory, make_pilot, 2 * size, 3 * size)
@@ -352,9 +355,12 @@ def test_query_counts_do_not_grow_with_data(client, factory, login_as, make_pilo
         owner_client = login_as(pilots[-1].owner, client.application.test_client())
         login_as(viewer)
         measured = []
-        for path, who in (("/pilots/", client), (f"/pilots/{pilots[-1].id}", client),
-                          (f"/pilots/{pilots[-1].id}/teilnehmende", owner_client),
-                          ("/pilots/gelernt", client)):
+        for path, who in (
+            ("/pilots/", client),
+            (f"/pilots/{pilots[-1].id}", client),
+            (f"/pilots/{pilots[-1].id}/teilnehmende", owner_client),
+            ("/pilots/gelernt", client),
+        ):
             with count_queries() as counter:
                 assert who.get(path).status_code == 200
             measured.append(counter.count)
@@ -391,16 +397,22 @@ def test_open_filter_leaves_out_closed_and_expired(client, factory, login_as, ma
 
 def test_edit_close_and_reopen_and_delete_date(client, factory, login_as, make_pilot):
     pilot = make_pilot(title="Alt")
-    item = services.add_date(pilot, pilot.owner, "Auftakt", date(2026, 7, 1), time(9), time(10),
-                             "")
+    item = services.add_date(pilot, pilot.owner, "Auftakt", date(2026, 7, 1), time(9), time(10), "")
     db.session.commit()
     new_owner = factory.user()
     login_as(pilot.owner)
     form = client.get(f"/pilots/{pilot.id}/bearbeiten").get_data(as_text=True)
     assert 'name="capacity"' not in form and pilot.owner.email in form
-    response = client.post(f"/pilots/{pilot.id}/bearbeiten", data={
-        "title": "Neu", "goal": "Ziel", "unit_id": pilot.unit_id, "owner_email": new_owner.email,
-        "required_path_id": 0})
+    response = client.post(
+        f"/pilots/{pilot.id}/bearbeiten",
+        data={
+            "title": "Neu",
+            "goal": "Ziel",
+            "unit_id": pilot.unit_id,
+            "owner_email": new_owner.email,
+            "required_path_id": 0,
+        },
+    )
     assert response.status_code == 303
     db.session.refresh(pilot)
     assert (pilot.title, pilot.owner_id) == ("Neu", new_owner.id)
@@ -426,27 +438,32 @@ def test_owner_actions_are_in_the_audit_log(client, factory, login_as, make_pilo
     assert actions == ["pilot_status_changed", "pilot_capacity_changed"]
 
 
-def test_results_link_to_the_decision_and_path_that_followed(client, factory, login_as,
-                                                             make_pilot):
+def test_results_link_to_the_decision_and_path_that_followed(client, factory, login_as, make_pilot):
     from intranet.decisions.models import Decision
     from intranet.training.models import TrainingPath
 
     pilot = make_pilot(title="Chat im Team", status="done")
-    decided = Decision(title="Chat für alle", unit_id=pilot.unit_id, owner_id=pilot.owner_id,
-                       status="decided")
-    draft = Decision(title="Noch geheim", unit_id=pilot.unit_id, owner_id=pilot.owner_id,
-                     status="draft")
+    decided = Decision(
+        title="Chat für alle", unit_id=pilot.unit_id, owner_id=pilot.owner_id, status="decided"
+    )
+    draft = Decision(title="Noch geheim", unit_id=pilot.unit_id, owner_id=pilot.owner_id, status="draft")
     path = TrainingPath(title="Chat sicher nutzen", status="published")
     db.session.add_all([decided, draft, path])
     db.session.commit()
     login_as(pilot.owner)
     form = client.get(f"/pilots/{pilot.id}/ergebnisse").get_data(as_text=True)
     assert "Chat für alle" in form and "Noch geheim" not in form
-    refused = client.post(f"/pilots/{pilot.id}/ergebnisse", data={
-        "summary": "Gut", "decision_id": draft.id, "path_id": 0})
+    refused = client.post(
+        f"/pilots/{pilot.id}/ergebnisse", data={"summary": "Gut", "decision_id": draft.id, "path_id": 0}
+    )
     assert refused.status_code == 422
-    assert client.post(f"/pilots/{pilot.id}/ergebnisse", data={
-        "summary": "Gut", "decision_id": decided.id, "path_id": path.id}).status_code == 303
+    assert (
+        client.post(
+            f"/pilots/{pilot.id}/ergebnisse",
+            data={"summary": "Gut", "decision_id": decided.id, "path_id": path.id},
+        ).status_code
+        == 303
+    )
     lessons = client.get("/pilots/gelernt").get_data(as_text=True)
     assert f'href="/decisions/{decided.id}"' in lessons and f'href="/training/{path.id}"' in lessons
 

@@ -6,53 +6,112 @@ from intranet.extensions import db
 from intranet.training import learning
 from intranet.training.models import TrainingPath
 
-JUNK = ["", " ", "0", "-1", "99999999999999999999", "abc", "<script>x</script>", "x" * 60000,
-        "2030-13-45", "2030-02-30T25:61", "\x00"]
-FIELDS = ["title", "summary", "level", "audience", "estimated_minutes", "topic_id", "is_sequential",
-          "prerequisite_ids", "kind", "body", "url", "session_starts_at", "session_ends_at",
-          "session_place", "capacity", "pass_mark", "position", "status", "note", "feedback",
-          "unit_id", "due_on", "question-text", "question-option_1", "question-correct_1",
-          "confirm", "save", "preview"]
+JUNK = [
+    "",
+    " ",
+    "0",
+    "-1",
+    "99999999999999999999",
+    "abc",
+    "<script>x</script>",
+    "x" * 60000,
+    "2030-13-45",
+    "2030-02-30T25:61",
+    "\x00",
+]
+FIELDS = [
+    "title",
+    "summary",
+    "level",
+    "audience",
+    "estimated_minutes",
+    "topic_id",
+    "is_sequential",
+    "prerequisite_ids",
+    "kind",
+    "body",
+    "url",
+    "session_starts_at",
+    "session_ends_at",
+    "session_place",
+    "capacity",
+    "pass_mark",
+    "position",
+    "status",
+    "note",
+    "feedback",
+    "unit_id",
+    "due_on",
+    "question-text",
+    "question-option_1",
+    "question-correct_1",
+    "confirm",
+    "save",
+    "preview",
+]
 
 
 @pytest.mark.parametrize("junk", JUNK, ids=range(len(JUNK)))
 def test_no_500_on_any_training_post(client, factory, login_as, builder, junk):
     tree = factory.tree()
-    editor = factory.user(unit=tree["a32"], roles=["admin", ("guide", tree["a32"]),
-                                                   ("leadership", tree["d2"])])
+    editor = factory.user(
+        unit=tree["a32"], roles=["admin", ("guide", tree["a32"]), ("leadership", tree["d2"])]
+    )
     path = builder.path(author=editor, kinds=("read", "quiz", "session", "practice"), sequential=False)
     draft = builder.path(author=editor, kinds=("read",), status="draft")
     enrolment = learning.enrol(editor, path)
     practice = learning.request_practice(editor, enrolment, path.steps[3], "")
     db.session.commit()
     read, quiz, session, _practice = path.steps
-    posts = ["/training/new", f"/training/{path.id}/edit", f"/training/{draft.id}/edit",
-             f"/training/{path.id}/enrol", f"/training/{path.id}/status", f"/training/{draft.id}/status",
-             f"/training/{path.id}/steps/new", f"/training/{path.id}/steps/{read.id}/edit",
-             f"/training/{path.id}/steps/{session.id}/edit", f"/training/{path.id}/steps/{quiz.id}/edit",
-             f"/training/{path.id}/steps/{read.id}/move", f"/training/{path.id}/steps/{quiz.id}/questions",
-             f"/training/{path.id}/steps/{read.id}/done", f"/training/{path.id}/steps/{quiz.id}/quiz",
-             f"/training/{path.id}/steps/{session.id}/seat",
-             f"/training/{path.id}/steps/{session.id}/seat/cancel",
-             f"/training/{path.id}/steps/{path.steps[3].id}/practice", f"/training/practice/{practice.id}",
-             f"/training/{path.id}/assign", "/training/preview"]
+    posts = [
+        "/training/new",
+        f"/training/{path.id}/edit",
+        f"/training/{draft.id}/edit",
+        f"/training/{path.id}/enrol",
+        f"/training/{path.id}/status",
+        f"/training/{draft.id}/status",
+        f"/training/{path.id}/steps/new",
+        f"/training/{path.id}/steps/{read.id}/edit",
+        f"/training/{path.id}/steps/{session.id}/edit",
+        f"/training/{path.id}/steps/{quiz.id}/edit",
+        f"/training/{path.id}/steps/{read.id}/move",
+        f"/training/{path.id}/steps/{quiz.id}/questions",
+        f"/training/{path.id}/steps/{read.id}/done",
+        f"/training/{path.id}/steps/{quiz.id}/quiz",
+        f"/training/{path.id}/steps/{session.id}/seat",
+        f"/training/{path.id}/steps/{session.id}/seat/cancel",
+        f"/training/{path.id}/steps/{path.steps[3].id}/practice",
+        f"/training/practice/{practice.id}",
+        f"/training/{path.id}/assign",
+        "/training/preview",
+    ]
     login_as(editor)
     data = {name: junk for name in FIELDS} | {f"q{q.id}": junk for q in quiz.questions}
     for url in posts:
         for payload in (data, {}):
             response = client.post(url, data=payload)
             assert response.status_code < 500, (url, response.status_code)
-    for url in (f"/training/?q={junk[:2000]}&level={junk[:50]}&topic={junk[:50]}&show={junk[:50]}",
-                f"/training/report?path={junk[:50]}"):
+    for url in (
+        f"/training/?q={junk[:2000]}&level={junk[:50]}&topic={junk[:50]}&show={junk[:50]}",
+        f"/training/report?path={junk[:50]}",
+    ):
         assert client.get(url).status_code < 500, url
 
 
 def test_nul_bytes_in_text_are_dropped(client, factory, login_as, builder):
     guide = factory.user(roles=[("guide", factory.unit())])
     login_as(guide)
-    response = client.post("/training/new", data={"title": "Sicher\x00 im Netz", "summary": "a\x00b",
-                                                   "level": "einstieg", "estimated_minutes": "30",
-                                                   "topic_id": "0", "save": "1"})
+    response = client.post(
+        "/training/new",
+        data={
+            "title": "Sicher\x00 im Netz",
+            "summary": "a\x00b",
+            "level": "einstieg",
+            "estimated_minutes": "30",
+            "topic_id": "0",
+            "save": "1",
+        },
+    )
     assert response.status_code == 303
     path = db.session.scalar(db.select(TrainingPath))
     assert (path.title, path.summary) == ("Sicher im Netz", "ab")

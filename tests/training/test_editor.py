@@ -8,9 +8,16 @@ from intranet.training import learning, services
 from intranet.training.models import TrainingPath, TrainingStep, TrainingStepCompletion
 from tests.training.conftest import quiz_answers
 
-PATH_FORM = {"title": "Sicher im Netz", "summary": "## Phishing\n\nErkennen.", "level": "einstieg",
-             "audience": "Alle", "estimated_minutes": "60", "topic_id": "0", "is_sequential": "y",
-             "save": "1"}
+PATH_FORM = {
+    "title": "Sicher im Netz",
+    "summary": "## Phishing\n\nErkennen.",
+    "level": "einstieg",
+    "audience": "Alle",
+    "estimated_minutes": "60",
+    "topic_id": "0",
+    "is_sequential": "y",
+    "save": "1",
+}
 
 
 def test_guide_creates_a_draft_path(client, factory, login_as):
@@ -21,7 +28,11 @@ def test_guide_creates_a_draft_path(client, factory, login_as):
     assert response.status_code == 303
     path = db.session.scalar(select(TrainingPath))
     assert (path.title, path.status, path.author_id, path.estimated_minutes) == (
-        "Sicher im Netz", "draft", guide.id, 60)
+        "Sicher im Netz",
+        "draft",
+        guide.id,
+        60,
+    )
 
 
 def test_path_form_errors_keep_input(client, factory, login_as):
@@ -47,8 +58,10 @@ def test_preview_without_js_does_not_save(client, factory, login_as):
 
 def test_htmx_preview_sanitises_markdown(client, factory, login_as):
     login_as(factory.admin())
-    response = client.post("/training/preview", data={"summary": "**fett** <script>alert(1)</script>"
-                                                      "<a href='x' hx-get='/x'>a</a>"})
+    response = client.post(
+        "/training/preview",
+        data={"summary": "**fett** <script>alert(1)</script><a href='x' hx-get='/x'>a</a>"},
+    )
     assert "<strong>fett</strong>" in response.text
     assert "<script>" not in response.text and "&lt;script&gt;" in response.text
     assert "<a href='x' hx-get" not in response.text
@@ -59,24 +72,36 @@ def test_add_every_step_kind_and_publish(client, factory, login_as):
     login_as(admin)
     client.post("/training/new", data=PATH_FORM)
     path = db.session.scalar(select(TrainingPath))
-    steps = [{"kind": "read", "title": "Lesen"},
-             {"kind": "link", "title": "Video", "url": "https://example.org/v"},
-             {"kind": "session", "title": "Termin", "session_starts_at": "2031-03-01T09:00",
-              "session_ends_at": "2031-03-01T11:00", "session_place": "Raum 1", "capacity": "5"},
-             {"kind": "quiz", "title": "Quiz"},
-             {"kind": "practice", "title": "Praxis"}]
+    steps = [
+        {"kind": "read", "title": "Lesen"},
+        {"kind": "link", "title": "Video", "url": "https://example.org/v"},
+        {
+            "kind": "session",
+            "title": "Termin",
+            "session_starts_at": "2031-03-01T09:00",
+            "session_ends_at": "2031-03-01T11:00",
+            "session_place": "Raum 1",
+            "capacity": "5",
+        },
+        {"kind": "quiz", "title": "Quiz"},
+        {"kind": "practice", "title": "Praxis"},
+    ]
     for data in steps:
         assert client.post(f"/training/{path.id}/steps/new", data=data).status_code == 303
     kinds = db.session.scalars(select(TrainingStep.kind).order_by(TrainingStep.position)).all()
     assert kinds == ["read", "link", "session", "quiz", "practice"]
     session = db.session.scalar(select(TrainingStep).where(TrainingStep.kind == "session"))
     assert session.session_starts_at.hour == 8  # 09:00 Berlin (winter) is 08:00 UTC
-    refused = client.post(f"/training/{path.id}/status", data={"status": "published"},
-                          follow_redirects=True)
+    refused = client.post(f"/training/{path.id}/status", data={"status": "published"}, follow_redirects=True)
     assert "braucht mindestens eine Frage" in refused.text
     quiz = db.session.scalar(select(TrainingStep).where(TrainingStep.kind == "quiz"))
-    question = {"question-text": "Was ist richtig?", "question-explanation": "Weil.",
-                "question-option_1": "Das", "question-correct_1": "y", "question-option_2": "Jenes"}
+    question = {
+        "question-text": "Was ist richtig?",
+        "question-explanation": "Weil.",
+        "question-option_1": "Das",
+        "question-correct_1": "y",
+        "question-option_2": "Jenes",
+    }
     assert client.post(f"/training/{path.id}/steps/{quiz.id}/questions", data=question).status_code == 303
     client.post(f"/training/{path.id}/status", data={"status": "published"})
     db.session.refresh(path)
@@ -87,15 +112,27 @@ def test_step_validation_messages(client, factory, login_as):
     login_as(factory.admin())
     client.post("/training/new", data=PATH_FORM)
     path = db.session.scalar(select(TrainingPath))
-    bad_link = client.post(f"/training/{path.id}/steps/new",
-                           data={"kind": "link", "title": "Video", "url": "javascript:alert(1)"})
+    bad_link = client.post(
+        f"/training/{path.id}/steps/new",
+        data={"kind": "link", "title": "Video", "url": "javascript:alert(1)"},
+    )
     assert bad_link.status_code == 422 and "https://" in bad_link.text
-    bad_session = client.post(f"/training/{path.id}/steps/new", data={
-        "kind": "session", "title": "T", "session_starts_at": "2031-03-01T09:00",
-        "session_ends_at": "2031-03-01T08:00", "session_place": "R", "capacity": "3"})
+    bad_session = client.post(
+        f"/training/{path.id}/steps/new",
+        data={
+            "kind": "session",
+            "title": "T",
+            "session_starts_at": "2031-03-01T09:00",
+            "session_ends_at": "2031-03-01T08:00",
+            "session_place": "R",
+            "capacity": "3",
+        },
+    )
     assert bad_session.status_code == 422 and "Das Ende muss nach dem Beginn liegen." in bad_session.text
-    bad_date = client.post(f"/training/{path.id}/steps/new", data={
-        "kind": "session", "title": "T", "session_starts_at": "morgen"})
+    bad_date = client.post(
+        f"/training/{path.id}/steps/new",
+        data={"kind": "session", "title": "T", "session_starts_at": "morgen"},
+    )
     assert bad_date.status_code == 422 and "Datum und Uhrzeit vollständig" in bad_date.text
     no_answer = client.post(f"/training/{path.id}/steps/new", data={"kind": "quiz", "title": ""})
     assert no_answer.status_code == 422
@@ -107,8 +144,10 @@ def test_quiz_question_needs_a_right_answer(client, factory, login_as, builder):
     path = builder.path(author=admin, kinds=("quiz",), status="draft")
     login_as(admin)
     quiz = path.steps[0]
-    response = client.post(f"/training/{path.id}/steps/{quiz.id}/questions", data={
-        "question-text": "Frage?", "question-option_1": "A", "question-option_2": "B"})
+    response = client.post(
+        f"/training/{path.id}/steps/{quiz.id}/questions",
+        data={"question-text": "Frage?", "question-option_1": "A", "question-option_2": "B"},
+    )
     assert response.status_code == 422 and "mindestens eine richtige Antwort" in response.text
     assert 'value="Frage?"' in response.text
 
@@ -118,8 +157,11 @@ def test_reorder_with_buttons_and_invalid_position(client, factory, login_as, bu
     path = builder.path(author=admin, kinds=("read", "link", "quiz"))
     first, second, third = path.steps
     login_as(admin)
-    response = client.post(f"/training/{path.id}/steps/{third.id}/move", data={"position": "1"},
-                           headers={"HX-Request": "true", "HX-Target": "step-list"})
+    response = client.post(
+        f"/training/{path.id}/steps/{third.id}/move",
+        data={"position": "1"},
+        headers={"HX-Request": "true", "HX-Target": "step-list"},
+    )
     assert response.status_code == 200
     assert "<html" not in response.text and 'class="editor-steps"' in response.text
     assert "data-focus-after-swap" in response.text
@@ -143,8 +185,10 @@ def test_editing_published_path_keeps_progress_and_marks_updated(client, factory
     db.session.commit()
     login_as(admin)
     step = path.steps[0]
-    response = client.post(f"/training/{path.id}/steps/{step.id}/edit", data={
-        "title": "Neu gefasst", "body": "Neuer Text", "mark_updated": "y", "save": "1"})
+    response = client.post(
+        f"/training/{path.id}/steps/{step.id}/edit",
+        data={"title": "Neu gefasst", "body": "Neuer Text", "mark_updated": "y", "save": "1"},
+    )
     assert response.status_code == 303
     assert db.session.scalar(select(func.count(TrainingStepCompletion.id))) == 1
     note = db.session.scalar(select(Notification).where(Notification.user_id == learner.id))

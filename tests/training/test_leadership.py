@@ -22,22 +22,28 @@ def _team(factory, unit, count):
 def test_assign_enrols_unit_and_subunits_and_notifies(client, factory, login_as, builder):
     tree = factory.tree()
     leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
-    in_amt, in_sg, outside = factory.user(unit=tree["a32"]), factory.user(unit=tree["sg321"]), \
-        factory.user(unit=tree["a10"])
+    in_amt, in_sg, outside = (
+        factory.user(unit=tree["a32"]),
+        factory.user(unit=tree["sg321"]),
+        factory.user(unit=tree["a10"]),
+    )
     path = builder.path()
     login_as(leader)
     with clock.frozen(NOON):
         assert client.get(f"/training/{path.id}/assign").status_code == 200
-        response = client.post(f"/training/{path.id}/assign",
-                               data={"unit_id": tree["a32"].id, "due_on": "2030-04-01"})
+        response = client.post(
+            f"/training/{path.id}/assign", data={"unit_id": tree["a32"].id, "due_on": "2030-04-01"}
+        )
     assert response.status_code == 303
     enrolled = set(db.session.scalars(select(TrainingEnrolment.user_id)))
     assert enrolled == {in_amt.id, in_sg.id}
     assert outside.id not in enrolled
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "training.assign"))
     assert entry.actor_id == leader.id and entry.details["people"] == 2
-    assert db.session.scalar(select(func.count(Notification.id)).where(
-        Notification.kind == "training_assigned")) == 2
+    assert (
+        db.session.scalar(select(func.count(Notification.id)).where(Notification.kind == "training_assigned"))
+        == 2
+    )
     login_as(in_sg)
     home = client.get("/")
     assert path.title in home.text and "zugewiesen" in home.text
@@ -51,11 +57,13 @@ def test_assign_refuses_past_date_and_unit_outside_scope(client, factory, login_
     path = builder.path()
     login_as(leader)
     with clock.frozen(NOON):
-        past = client.post(f"/training/{path.id}/assign",
-                           data={"unit_id": tree["a32"].id, "due_on": "2030-02-28"})
+        past = client.post(
+            f"/training/{path.id}/assign", data={"unit_id": tree["a32"].id, "due_on": "2030-02-28"}
+        )
         assert past.status_code == 422 and "in der Vergangenheit" in past.text
-        outside = client.post(f"/training/{path.id}/assign",
-                              data={"unit_id": tree["a10"].id, "due_on": "2030-04-01"})
+        outside = client.post(
+            f"/training/{path.id}/assign", data={"unit_id": tree["a10"].id, "due_on": "2030-04-01"}
+        )
         assert outside.status_code == 422 and "aus Ihrem Bereich" in outside.text
         garbage = client.post(f"/training/{path.id}/assign", data={"unit_id": "x", "due_on": "bald"})
         assert garbage.status_code == 422 and "gültiges Datum" in garbage.text
@@ -75,8 +83,11 @@ def test_reminders_14_and_3_days_exactly_once_and_stop_on_completion(app, factor
     db.session.commit()
 
     def reminders_for(user):
-        return db.session.scalar(select(func.count(Notification.id)).where(
-            Notification.user_id == user.id, Notification.kind == "training_reminder"))
+        return db.session.scalar(
+            select(func.count(Notification.id)).where(
+                Notification.user_id == user.id, Notification.kind == "training_reminder"
+            )
+        )
 
     for day, expected in [(16, 0), (17, 1), (17, 0), (20, 0)]:  # 15, 14, 14 again, 11 days before
         assert assignments.send_reminders(date(2030, 3, day)) == expected, day
@@ -106,7 +117,7 @@ def test_unit_report_shows_aggregates_and_folds_small_groups(client, factory, lo
     tree = factory.tree()
     leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
     path = builder.path(kinds=("read", "read"))
-    big = _team(factory, tree["sg321"], 6)   # shown on its own
+    big = _team(factory, tree["sg321"], 6)  # shown on its own
     small = _team(factory, tree["sg322"], 2)  # folded into Amt 32
     amt = _team(factory, tree["a32"], 3)
     for user in big + small + amt:

@@ -48,13 +48,16 @@ def test_catalogue_filters_by_level_topic_and_assignment(client, factory, login_
 def test_catalogue_htmx_returns_only_results(client, factory, login_as, builder):
     login_as(factory.user())
     builder.path(title="Sicher im Netz")
-    response = client.get("/training/?q=netz", headers={"HX-Request": "true",
-                                                         "HX-Target": "training-results"})
+    response = client.get(
+        "/training/?q=netz", headers={"HX-Request": "true", "HX-Target": "training-results"}
+    )
     assert response.text.lstrip().startswith('<div id="training-results">')
     assert "Sicher im Netz" in response.text
     assert '<p id="training-count" hx-swap-oob="innerHTML">1 Lernpfad gefunden</p>' in response.text
-    boosted = client.get("/training/?q=netz", headers={"HX-Request": "true", "HX-Boosted": "true",
-                                                       "HX-Target": "training-results"})
+    boosted = client.get(
+        "/training/?q=netz",
+        headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "training-results"},
+    )
     assert "<html" in boosted.text
 
 
@@ -121,8 +124,11 @@ def test_walk_through_read_link_quiz_then_print_confirmation(client, factory, lo
     page = client.get(f"/training/{path.id}")
     assert '<progress id="path-progress" max="3" value="0">' in page.text
     assert client.get(f"/training/{path.id}/steps/{read.id}").status_code == 200
-    assert client.post(f"/training/{path.id}/steps/{read.id}/done").headers["Location"].endswith(
-        f"/steps/{link.id}")
+    assert (
+        client.post(f"/training/{path.id}/steps/{read.id}/done")
+        .headers["Location"]
+        .endswith(f"/steps/{link.id}")
+    )
     link_page = client.get(f"/training/{path.id}/steps/{link.id}")
     assert 'href="https://example.org/video" target="_blank" rel="noopener noreferrer"' in link_page.text
     client.post(f"/training/{path.id}/steps/{link.id}/done")
@@ -156,8 +162,11 @@ def test_quiz_wrong_answer_shows_explanations_and_allows_retry(client, factory, 
     assert "Noch nicht bestanden" in wrong.text and "Darum 1." in wrong.text
     assert db.session.scalar(select(TrainingEnrolment)).completed_at is None
     assert db.session.scalar(select(func.count(TrainingStepCompletion.id))) == 0
-    retry = client.post(f"/training/{path.id}/steps/{quiz.id}/quiz", data=quiz_answers(quiz),
-                        headers={"HX-Request": "true", "HX-Target": "quiz-region"})
+    retry = client.post(
+        f"/training/{path.id}/steps/{quiz.id}/quiz",
+        data=quiz_answers(quiz),
+        headers={"HX-Request": "true", "HX-Target": "quiz-region"},
+    )
     assert "<html" not in retry.text and "Bestanden!" in retry.text
     assert '<div id="progress-region" hx-swap-oob="true">' in retry.text
     assert '<progress id="step-progress" max="1" value="1">' in retry.text
@@ -250,8 +259,11 @@ def test_huge_ids_in_urls_are_404_not_500(client, factory, login_as, builder):
     login_as(factory.user())
     path = builder.path()
     huge = "99999999999999999999"
-    for url in (f"/training/{huge}", f"/training/{path.id}/steps/{huge}",
-                f"/training/enrolments/{huge}/confirmation"):
+    for url in (
+        f"/training/{huge}",
+        f"/training/{path.id}/steps/{huge}",
+        f"/training/enrolments/{huge}/confirmation",
+    ):
         assert client.get(url).status_code == 404, url
     assert client.post(f"/training/practice/{huge}", data={"confirm": "1"}).status_code == 404
     assert client.get(f"/training/?topic={huge}&page={huge}").status_code == 200

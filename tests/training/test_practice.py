@@ -16,20 +16,32 @@ def test_request_confirm_flow(client, factory, login_as, builder):
     step = path.steps[0]
     login_as(learner)
     client.post(f"/training/{path.id}/enrol")
-    assert client.post(f"/training/{path.id}/steps/{step.id}/practice",
-                       data={"note": "Vorgang 4711 angelegt"}).status_code == 303
+    assert (
+        client.post(
+            f"/training/{path.id}/steps/{step.id}/practice", data={"note": "Vorgang 4711 angelegt"}
+        ).status_code
+        == 303
+    )
     again = client.post(f"/training/{path.id}/steps/{step.id}/practice", data={"note": "nochmal"})
     assert again.status_code == 422 and "liegt bereits vor" in again.text
-    assert db.session.scalar(select(Notification.user_id).where(
-        Notification.kind == "training_practice_requested")) == guide.id
+    assert (
+        db.session.scalar(
+            select(Notification.user_id).where(Notification.kind == "training_practice_requested")
+        )
+        == guide.id
+    )
     login_as(guide)
     inbox = client.get("/training/practice")
     assert "Vorgang 4711 angelegt" in inbox.text
     practice = db.session.scalar(select(TrainingPracticeRequest))
     empty_feedback = client.post(f"/training/practice/{practice.id}", data={"send_feedback": "1"})
     assert empty_feedback.status_code == 422 and "Bitte schreiben Sie eine Rückmeldung" in empty_feedback.text
-    assert client.post(f"/training/practice/{practice.id}",
-                       data={"confirm": "1", "feedback": "Gut gemacht"}).status_code == 303
+    assert (
+        client.post(
+            f"/training/practice/{practice.id}", data={"confirm": "1", "feedback": "Gut gemacht"}
+        ).status_code
+        == 303
+    )
     assert db.session.scalar(select(TrainingEnrolment)).completed_at is not None
 
 
@@ -75,8 +87,11 @@ def test_request_goes_to_the_nearest_guides_only(app, factory, builder):
     path = builder.path(kinds=("practice",))
     enrolment = learning.enrol(learner, path)
     learning.request_practice(learner, enrolment, path.steps[0], "")
-    told = set(db.session.scalars(select(Notification.user_id).where(
-        Notification.kind == "training_practice_requested")))
+    told = set(
+        db.session.scalars(
+            select(Notification.user_id).where(Notification.kind == "training_practice_requested")
+        )
+    )
     assert told == {near.id}
     assert top.id not in told
 

@@ -6,8 +6,15 @@ from intranet.training import learning
 
 def _grow(factory, builder, tree, scale):
     """scale paths with 8 steps each, 6 × scale learners with progress in every path."""
-    paths = [builder.path(title=f"Pfad {scale}-{i}", kinds=("read", "quiz", "session", "practice") * 2,
-                          capacity=100, sequential=False) for i in range(scale)]
+    paths = [
+        builder.path(
+            title=f"Pfad {scale}-{i}",
+            kinds=("read", "quiz", "session", "practice") * 2,
+            capacity=100,
+            sequential=False,
+        )
+        for i in range(scale)
+    ]
     learners = [factory.user(unit=tree["sg321" if i % 2 else "sg322"]) for i in range(6 * scale)]
     for path in paths:
         for learner in learners:
@@ -37,14 +44,23 @@ def _measure(client, factory, builder, login_as, count_queries, scale, tree):
     learning.complete_step(me, enrolment, path.steps[0])
     db.session.commit()
     login_as(me)
-    urls = {"catalogue": "/training/", "path": f"/training/{path.id}",
-            "quiz step": f"/training/{path.id}/steps/{path.steps[1].id}", "home": "/"}
+    urls = {
+        "catalogue": "/training/",
+        "path": f"/training/{path.id}",
+        "quiz step": f"/training/{path.id}/steps/{path.steps[1].id}",
+        "home": "/",
+    }
     mine = _counts(client, count_queries, urls)
     login_as(leader)
     mine.update(_counts(client, count_queries, {"report": f"/training/report?path={path.id}"}))
     login_as(factory.user(unit=tree["a32"], roles=["admin", ("guide", tree["a32"])]))
-    mine.update(_counts(client, count_queries, {"editor": f"/training/{path.id}/editor",
-                                                "practice inbox": "/training/practice"}))
+    mine.update(
+        _counts(
+            client,
+            count_queries,
+            {"editor": f"/training/{path.id}/editor", "practice inbox": "/training/practice"},
+        )
+    )
     return mine
 
 

@@ -48,8 +48,9 @@ def test_step_rules(app, factory, builder):
     _refused(learning.complete_step, user, enrolment, quiz, contains="über das Quiz")
     _refused(learning.complete_step, user, enrolment, session, contains="zuerst für den Termin an")
     _refused(learning.submit_quiz, user, enrolment, quiz, {}, contains="bei jeder Frage")
-    error = _refused(learning.submit_quiz, user, enrolment, quiz, {quiz.questions[0].id: {1}},
-                     contains="bei jeder Frage")
+    error = _refused(
+        learning.submit_quiz, user, enrolment, quiz, {quiz.questions[0].id: {1}}, contains="bei jeder Frage"
+    )
     assert error.field == f"q{quiz.questions[1].id}"
     _refused(learning.book_seat, user, enrolment, quiz, contains="kein Termin")
     _refused(learning.request_practice, user, enrolment, practice, "x" * 1001, contains="1.000")
@@ -105,13 +106,33 @@ def test_moving_a_session_tells_the_people_with_a_place(app, factory, builder):
     path = builder.path(author=admin, kinds=("session",))
     session = path.steps[0]
     learning.book_seat(learner, learning.enrol(learner, path), session)
-    same = StepData("session", session.title, session.body, "", 80, session.session_starts_at,
-                    session.session_ends_at, session.session_place, session.capacity)
+    same = StepData(
+        "session",
+        session.title,
+        session.body,
+        "",
+        80,
+        session.session_starts_at,
+        session.session_ends_at,
+        session.session_place,
+        session.capacity,
+    )
     assert services.update_step(admin, session, same) == 0
-    moved = StepData("session", session.title, session.body, "", 80,
-                     session.session_starts_at + timedelta(days=1),
-                     session.session_ends_at + timedelta(days=1), "Raum 202", session.capacity)
+    moved = StepData(
+        "session",
+        session.title,
+        session.body,
+        "",
+        80,
+        session.session_starts_at + timedelta(days=1),
+        session.session_ends_at + timedelta(days=1),
+        "Raum 202",
+        session.capacity,
+    )
     assert services.update_step(admin, session, moved) == 1
-    message = db.session.scalar(db.select(Notification.message).where(
-        Notification.user_id == learner.id, Notification.kind == "training_session_changed"))
+    message = db.session.scalar(
+        db.select(Notification.message).where(
+            Notification.user_id == learner.id, Notification.kind == "training_session_changed"
+        )
+    )
     assert "hat sich geändert" in message

@@ -47,9 +47,13 @@ seed: migrate
 	$(FLASK) seed-demo
 
 # Update the message catalogs after changing UI text (then translate the English one).
+# Sorted, without source locations and unwrapped, so parallel branches rarely touch the same
+# lines (and .gitattributes merges the catalog as a union).
 extract: venv
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o intranet/translations/messages.pot .
-	$(BIN)/pybabel update --ignore-obsolete -i intranet/translations/messages.pot -d intranet/translations --no-fuzzy-matching
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output --no-wrap \
+		--omit-header -o $(VENV)/messages.pot .
+	$(BIN)/pybabel update --ignore-obsolete --no-fuzzy-matching --no-wrap \
+		--ignore-pot-creation-date -i $(VENV)/messages.pot -d intranet/translations
 
 lint: venv
 	$(BIN)/ruff check intranet tests bench

@@ -13,7 +13,6 @@ from intranet.extensions import db
 from intranet.org.models import OrgUnit
 from intranet.topics.models import Topic
 
-FEATURES = ["guides", "training", "pilots", "feedback", "decisions"]
 USERS = 3000
 BENCH_PASSWORD = "bench"  # noqa: S105 - throwaway benchmark data
 LEVELS = [
@@ -26,15 +25,10 @@ LEVELS = [
 
 
 def feature_modules():
-    """The bench modules that exist (features add theirs to bench/features/)."""
-    modules = []
-    for name in FEATURES:
-        try:
-            modules.append(importlib.import_module(f"bench.features.{name}"))
-        except ModuleNotFoundError as error:
-            if error.name != f"bench.features.{name}":
-                raise
-    return modules
+    """Every feature's benchmark module, in feature order (declared as `bench=` in feature.py)."""
+    from intranet import features
+
+    return [importlib.import_module(name) for name in features.bench_modules()]
 
 
 def seed_foundation(ctx: BenchContext) -> None:

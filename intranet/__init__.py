@@ -13,21 +13,6 @@ from intranet.extensions import babel, csrf, db, htmx, limiter, login_manager, m
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-# Every feature package with a blueprint; a feature's models are imported with it.
-BLUEPRINTS = [
-    "intranet.main.views:bp",
-    "intranet.auth.views:bp",
-    "intranet.admin.views:bp",
-    "intranet.org.views:bp",
-    "intranet.notify.views:bp",
-    "intranet.guides.views:bp",
-    "intranet.decisions.views:bp",
-    "intranet.decisions.api:bp",
-    "intranet.training.views:bp",
-    "intranet.pilots.views:bp",
-    "intranet.feedback.views:bp",
-]
-
 
 def create_app(overrides: dict | None = None) -> Flask:
     """The only application factory."""
@@ -53,27 +38,17 @@ def create_app(overrides: dict | None = None) -> Flask:
     limiter.init_app(app)
     login_manager.init_app(app)
 
-    import importlib
-
-    from intranet import i18n, security, sqlite_setup
-
-    # Not `from intranet import htmx`: that name is the flask-htmx extension imported at the
-    # top of this module, so the helpers' init_app (OOB flash, htmx_request) never ran.
-    htmx_helpers = importlib.import_module("intranet.htmx")
+    from intranet import features, hx, i18n, security, sqlite_setup
 
     sqlite_setup.init_app(app)
     i18n.init_app(app, babel)
     security.init_app(app)
-    htmx_helpers.init_app(app)
-
-    import importlib
+    hx.init_app(app)
 
     import intranet.jobs.models  # noqa: F401 - tables without a blueprint of their own
     import intranet.topics.models  # noqa: F401
 
-    for dotted in BLUEPRINTS:
-        module_name, attribute = dotted.split(":")
-        app.register_blueprint(getattr(importlib.import_module(module_name), attribute))
+    features.register(app)
 
     from intranet import cli, errors, templating
 

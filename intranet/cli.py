@@ -32,9 +32,9 @@ def jobs():
 
 @jobs.command("list")
 def list_jobs():
-    from intranet.scheduler import JOBS
+    from intranet.scheduler import job_table
 
-    for job in JOBS.values():
+    for job in job_table().values():
         click.echo(f"{job.name:22} {job.trigger:8} {job.schedule}  {job.description}")
 
 
@@ -42,10 +42,10 @@ def list_jobs():
 @click.argument("name")
 def run_job_command(name):
     """Run one job now (under its lease)."""
-    from intranet.scheduler import JOBS, run_job
+    from intranet.scheduler import job_table, run_job
 
-    if name not in JOBS:
-        raise click.UsageError(f"Unbekannter Job {name!r}. Bekannt: {', '.join(JOBS)}")
+    if name not in job_table():
+        raise click.UsageError(f"Unbekannter Job {name!r}. Bekannt: {', '.join(job_table())}")
     ran, result = run_job(current_app._get_current_object(), name)
     click.echo(f"{name}: {result}" if ran else f"{name}: läuft bereits woanders – übersprungen")
 

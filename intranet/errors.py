@@ -1,6 +1,6 @@
 """Error pages (403/404/413/429/500, CSRF) and their htmx variants; rollback on 500."""
 
-from flask import render_template, request
+from flask import jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -37,15 +37,25 @@ CSRF_MESSAGE = _l(
 )
 
 
-def render_error(status: int, message=None):
+API_PREFIX = "/api/"
+
+
+def render_error(status: int, message=None, headers=None):
+    """The error as the client needs it: JSON under /api/, a live-region message for an htmx
+    fragment request, else a page. `headers` of the HTTP error (e.g. `Allow` on a 405) are kept."""
     title, default_message = MESSAGES.get(status, MESSAGES[500])
     message = message or default_message
+    headers = dict(headers or {})
+    headers.pop("Content-Type", None)
+    if request.path.startswith(API_PREFIX):
+        body = {"error": {"status": status, "message": str(message)}}
+        return jsonify(body), status, headers
     if htmx and not htmx.boosted:
         # A fragment request: show the message in the live region instead of
         # swapping an error page into a small part of the page.
         html = render_template("errors/_message.html", title=title, message=message)
-        return html, status, {"HX-Retarget": "#flash-region", "HX-Reswap": "innerHTML"}
-    return render_template("errors/error.html", title=title, message=message, status=status), status
+        return html, status, {**headers, "HX-Retarget": "#flash-region", "HX-Reswap": "innerHTML"}
+    return render_template("errors/error.html", title=title, message=message, status=status), status, headers
 
 
 def init_app(app) -> None:
@@ -57,7 +67,7 @@ def init_app(app) -> None:
     def _http_error(error):
         if error.code in (301, 302, 303, 307, 308):
             return error
-        return render_error(error.code or 500)
+        return render_error(error.code or 500, headers=error.get_headers())
 
     @app.errorhandler(Exception)
     def _unexpected(error):

@@ -32,7 +32,7 @@ def _flash_fragment() -> str:
     if not messages:
         return ""
     html = render_template("_macros/_flash_messages.html", messages=messages)
-    return f'<div id="flash-region" hx-swap-oob="innerHTML">{html}</div>'
+    return f'<div id="flash-region" data-hx-swap-oob="innerHTML">{html}</div>'
 
 
 def init_app(app) -> None:

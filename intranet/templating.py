@@ -5,7 +5,7 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
-from intranet import navigation, permissions
+from intranet import features, permissions
 from intranet.markdown import render_markdown
 
 
@@ -34,8 +34,8 @@ def init_app(app) -> None:
         current_locale=lambda: str(get_locale()),
         unread_notifications=_unread_notifications,
         csrf_token=generate_csrf,
-        nav_items=navigation.NAV_ITEMS,
-        nav_is_current=navigation.current_section,
+        nav_entries=features.nav_entries(),
+        feature_stylesheets=features.stylesheets(),
     )
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -13,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from intranet.auth.forms import EMAIL_INVALID, REQUIRED
+from intranet.form_rules import EMAIL_INVALID, REQUIRED
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 

@@ -10,7 +10,7 @@ from intranet.admin.forms import TopicForm
 from intranet.admin.views import bp
 from intranet.audit.services import record
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 from intranet.topics.models import Topic
 from intranet.topics.services import TopicError, save_topic
 

@@ -12,7 +12,7 @@ from intranet.audit.models import AuditEntry
 from intranet.auth import services as accounts
 from intranet.auth.models import RoleAssignment, User
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post, render_page_or_partial
+from intranet.hx import redirect_after_post, render_page_or_partial
 from intranet.org import importer
 from intranet.org.services import org_tree
 

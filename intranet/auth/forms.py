@@ -5,8 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
-REQUIRED = _l("Bitte füllen Sie dieses Feld aus.")
-EMAIL_INVALID = _l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
+from intranet.form_rules import EMAIL_INVALID, REQUIRED
 
 
 class LoginForm(FlaskForm):

@@ -26,7 +26,7 @@ from intranet.auth.forms import (
 )
 from intranet.auth.models import User
 from intranet.extensions import db, htmx, limiter, login_manager
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 from intranet.notify.mail import send_mail
 from intranet.security import safe_next
 

@@ -9,7 +9,6 @@ from flask import Blueprint, g, jsonify, request
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
-from werkzeug.exceptions import HTTPException
 
 from intranet import permissions
 from intranet.decisions import tokens
@@ -38,11 +37,6 @@ def _api_error(error: ApiError):
         body["error"]["field"] = error.field
     headers = {"WWW-Authenticate": 'Bearer realm="lotse"'} if error.status == 401 else {}
     return jsonify(body), error.status, headers
-
-
-@bp.errorhandler(HTTPException)
-def _http_error(error: HTTPException):
-    return _api_error(ApiError(error.code or 500, error.description or error.name))
 
 
 @bp.before_request

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import holidays
 from flask import current_app
@@ -18,7 +18,6 @@ from intranet.extensions import db
 from intranet.notify.services import notify
 
 QUESTION_WORKING_DAYS = 5
-BERLIN = "Europe/Berlin"
 
 
 def add_working_days(start: date, days: int, state: str) -> date:
@@ -32,12 +31,6 @@ def add_working_days(start: date, days: int, state: str) -> date:
     return current
 
 
-def _local_date(moment: datetime) -> date:
-    from zoneinfo import ZoneInfo
-
-    return moment.astimezone(ZoneInfo(BERLIN)).date()
-
-
 def remind_unanswered_questions() -> int:
     """Remind the owner once of each question unanswered for 5 working days."""
     now = clock.now()
@@ -49,8 +42,8 @@ def remind_unanswered_questions() -> int:
     ).all()
     sent = 0
     for question in questions:
-        due = add_working_days(_local_date(question.created_at), QUESTION_WORKING_DAYS, state)
-        if _local_date(now) < due:
+        due = add_working_days(clock.local_date(question.created_at), QUESTION_WORKING_DAYS, state)
+        if clock.local_date(now) < due:
             continue
         decision = question.decision
         sent += notify(
@@ -69,7 +62,7 @@ def remind_unanswered_questions() -> int:
 
 def remind_reviews() -> int:
     """Tell the owner when a decision's review date has come (once per review date)."""
-    today = _local_date(clock.now())
+    today = clock.local_date(clock.now())
     due = db.session.scalars(
         select(Decision)
         .options(selectinload(Decision.owner))

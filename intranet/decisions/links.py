@@ -1,50 +1,32 @@
-"""What led to a decision: feedback posts and pilots that point to it.
+"""What led to a decision: the objects of other features that point to it.
 
-Those features own the links (`FeedbackPost.linked_decision_id`, `Pilot.result_decision_id`);
-we only read them, and only when the feature is installed (its models are loaded).
+Those features own the links (e.g. `FeedbackPost.linked_decision_id`, `Pilot.result_decision_id`)
+and declare them as `LinkSource(target="decision", …)` in their `feature.py`; we only read them.
 """
 
 from __future__ import annotations
 
-import sys
-
 from flask import url_for
 from sqlalchemy import select
-from werkzeug.routing import BuildError
 
+from intranet import features
 from intranet.extensions import db
 
-# module, class, column pointing to decision.id, endpoint, id argument, filter for hidden items
-SOURCES = (
-    (
-        "feedback",
-        "intranet.feedback.models",
-        "FeedbackPost",
-        "linked_decision_id",
-        "feedback.show",
-        "post_id",
-    ),
-    ("pilots", "intranet.pilots.models", "Pilot", "result_decision_id", "pilots.detail", "pilot_id"),
-)
 
-
-def linked_items(decision) -> dict[str, list[tuple[str, str]]]:
-    """(title, url) pairs per source; one query per installed source."""
-    found: dict[str, list[tuple[str, str]]] = {}
-    for key, module_name, class_name, column, endpoint, argument in SOURCES:
-        model = getattr(sys.modules.get(module_name), class_name, None)
-        if model is None or not hasattr(model, column):
-            continue
-        query = select(model).where(getattr(model, column) == decision.id).order_by(model.id)
-        if hasattr(model, "is_hidden"):
-            query = query.where(model.is_hidden.is_(False))
+def linked_items(decision) -> list[tuple[object, list[tuple[str, str]]]]:
+    """(heading, [(title, url), …]) per link source that has items; one query per source."""
+    found = []
+    for source in features.link_sources("decision"):
+        model = source.model
+        query = select(model).where(getattr(model, source.column) == decision.id).order_by(model.id)
+        if source.hidden:
+            query = query.where(getattr(model, source.hidden).is_(False))
         items = db.session.scalars(query.limit(50)).all()
-        found[key] = [(item.title, _url(endpoint, argument, item.id)) for item in items]
+        if items:
+            found.append(
+                (
+                    source.label,
+                    [(item.title, url_for(source.endpoint, **{source.argument: item.id})) for item in items],
+                )
+            )
     return found
-
-
-def _url(endpoint: str, argument: str, item_id: int) -> str | None:
-    try:
-        return url_for(endpoint, **{argument: item_id})
-    except BuildError:  # the feature's page is not there (yet): show the title only
-        return None

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from intranet import clock, permissions
+from intranet import permissions
 from intranet.decisions.models import DRAFT, STATUSES, Decision, decision_unit
 from intranet.org.services import org_tree
 
@@ -37,11 +36,6 @@ class RegisterFilter:
     status: str = ""
     date_from: date | None = None
     date_to: date | None = None
-
-
-def local_today() -> date:
-    """Today in Europe/Berlin: effective dates are local calendar days."""
-    return clock.now().astimezone(ZoneInfo("Europe/Berlin")).date()
 
 
 def visible(user, query=None):

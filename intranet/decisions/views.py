@@ -8,16 +8,16 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import defer, joinedload, selectinload
 
-from intranet import permissions
+from intranet import clock, permissions
 from intranet.decisions import engagement
 from intranet.decisions.diff import diff_snapshots
 from intranet.decisions.forms import RegisterFilterForm
 from intranet.decisions.links import linked_items
 from intranet.decisions.models import Decision, DecisionQuestion, DecisionRevision
 from intranet.decisions.openapi import MAX_ID
-from intranet.decisions.queries import RegisterFilter, local_today, register_query, timeline
+from intranet.decisions.queries import RegisterFilter, register_query, timeline
 from intranet.extensions import db
-from intranet.htmx import render_page_or_partial, wants_partial
+from intranet.hx import render_page_or_partial, wants_partial
 from intranet.org.services import org_tree
 from intranet.topics.services import topic_choices
 
@@ -104,7 +104,7 @@ def index():
 @bp.get("/timeline")
 def timeline_page():
     form, filters, valid = filter_form()
-    upcoming, recent = timeline(current_user, filters, local_today())
+    upcoming, recent = timeline(current_user, filters, clock.local_today())
     return render_page_or_partial(
         "decisions/timeline.html",
         "decisions/partials/_timeline.html",

@@ -13,7 +13,7 @@ from intranet.decisions.forms import DecisionForm, StatusForm
 from intranet.decisions.models import Decision
 from intranet.decisions.views import bp, load_decision
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 from intranet.org.services import org_tree
 from intranet.topics.services import topic_choices
 

@@ -17,7 +17,7 @@ from intranet.decisions.queries import RegisterFilter
 from intranet.decisions.services import DecisionError
 from intranet.decisions.views import bp, detail_context, load_decision
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post, wants_partial
+from intranet.hx import redirect_after_post, wants_partial
 
 
 def _detail_url(decision, anchor=None) -> str:

@@ -1,27 +1,16 @@
-"""The demo Landratsamt: `flask seed-demo` runs every seeder in order.
+"""The demo Landratsamt: `flask seed-demo` runs every feature's seeder in order.
 
 Each seeder is idempotent on its own (it checks for its own data first), so running
-seed-demo again, or after a new feature arrived, never duplicates anything.
+seed-demo again, or after a new feature arrived, never duplicates anything. Seeders
+are declared in each feature's `feature.py` (`seed`, `seed_after`).
 """
-
-import importlib
-
-SEEDERS = [
-    "intranet.demo.org:seed",
-    "intranet.guides.demo:seed",
-    "intranet.training.demo:seed",
-    "intranet.decisions.demo:seed",
-    "intranet.pilots.demo:seed",
-    "intranet.feedback.demo:seed",
-]
 
 
 def seed_all(log=print) -> None:
+    from intranet import features
     from intranet.extensions import db
 
-    for dotted in SEEDERS:
-        module_name, func_name = dotted.split(":")
-        seeder = getattr(importlib.import_module(module_name), func_name)
+    for name, seeder in features.seeders():
         message = seeder()
         db.session.commit()
-        log(f"{module_name}: {message}")
+        log(f"{name}: {message}")

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from intranet import permissions
+from intranet import clock, permissions
 from intranet.auth.models import RoleAssignment, User
 from intranet.extensions import db
-from intranet.feedback.models import FeedbackPost, today_local
+from intranet.feedback.models import FeedbackPost
 from intranet.notify.models import Notification
 from intranet.notify.services import notify
 
@@ -26,7 +25,7 @@ KIND = "feedback_new_posts"
 
 def notify_new_posts() -> int:
     """Notify leadership (for their units) and admins of yesterday's posts, once a day."""
-    today = today_local()
+    today = clock.local_today()
     posts = db.session.scalars(
         select(FeedbackPost).where(
             FeedbackPost.created_on == today - timedelta(days=1), FeedbackPost.is_hidden.is_(False)
@@ -34,7 +33,7 @@ def notify_new_posts() -> int:
     ).all()
     if not posts:
         return 0
-    day_start = datetime.combine(today, time(), ZoneInfo("Europe/Berlin"))
+    day_start = datetime.combine(today, time(), clock.LOCAL_TZ)
     already = set(
         db.session.scalars(
             select(Notification.user_id).where(

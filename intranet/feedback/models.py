@@ -48,13 +48,6 @@ def random_id() -> int:
     return secrets.randbelow(RANDOM_ID_LIMIT - 1) + 1
 
 
-def today_local() -> date:
-    """Today's date in the organisation's time zone (the only time anonymous rows keep)."""
-    from zoneinfo import ZoneInfo
-
-    return clock.now().astimezone(ZoneInfo("Europe/Berlin")).date()
-
-
 class FeedbackPost(db.Model):
     __tablename__ = "feedback_post"
     __table_args__ = (
@@ -76,7 +69,7 @@ class FeedbackPost(db.Model):
     secret_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id"), index=True)
     topic_id: Mapped[int | None] = mapped_column(ForeignKey("topic.id"), index=True)
-    created_on: Mapped[date] = mapped_column(Date, default=today_local)
+    created_on: Mapped[date] = mapped_column(Date, default=clock.local_today)
     status: Mapped[str] = mapped_column(String(12), default="new", index=True)
     status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     support_count: Mapped[int] = mapped_column(default=0)
@@ -115,7 +108,7 @@ class FeedbackComment(db.Model):
     # True for a reply the anonymous poster wrote through their secret link.
     is_from_post_author: Mapped[bool] = mapped_column(default=False)
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"), index=True)
-    created_on: Mapped[date] = mapped_column(Date, default=today_local)
+    created_on: Mapped[date] = mapped_column(Date, default=clock.local_today)
 
     author: Mapped[User | None] = relationship()
 

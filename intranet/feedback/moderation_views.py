@@ -14,7 +14,7 @@ from intranet.feedback import moderation, services
 from intranet.feedback.forms import EmptyForm, LinkForm, ReasonForm, StatusForm
 from intranet.feedback.models import FeedbackPost, FeedbackReport
 from intranet.feedback.views import bp, load_post_or_404
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 
 
 def _status_form(post) -> StatusForm:

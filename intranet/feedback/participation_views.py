@@ -12,7 +12,7 @@ from intranet.extensions import db
 from intranet.feedback import moderation, queries, services
 from intranet.feedback.forms import CommentForm, EmptyForm, ReportForm, SupportForm
 from intranet.feedback.views import bp, load_post_or_404, rate_limited, render_post
-from intranet.htmx import redirect_after_post, wants_partial
+from intranet.hx import redirect_after_post, wants_partial
 
 # Post ids this browser session supported anonymously: kept only in the signed session
 # cookie (never on the server), so the same person cannot count twice by accident.

@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from intranet import clock
 from intranet.auth.models import User
 from intranet.domain import DomainError
 from intranet.extensions import db
@@ -29,7 +30,6 @@ from intranet.feedback.models import (
     FeedbackPost,
     FeedbackSupport,
     random_id,
-    today_local,
 )
 from intranet.org.models import OrgUnit
 from intranet.org.services import org_tree
@@ -227,7 +227,7 @@ def post_for_secret(secret: str | None) -> FeedbackPost:
             ),
             "secret",
         )
-    if post.created_on + timedelta(days=secret_valid_days()) < today_local():
+    if post.created_on + timedelta(days=secret_valid_days()) < clock.local_today():
         raise FeedbackError(
             _l(
                 "Dieser Zugangscode ist abgelaufen (gültig %(days)d Tage nach dem Beitrag).",

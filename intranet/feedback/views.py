@@ -33,7 +33,7 @@ from intranet.feedback.forms import (
 )
 from intranet.feedback.models import RANDOM_ID_LIMIT
 from intranet.feedback.moderation import STATUS_LABELS
-from intranet.htmx import redirect_after_post, render_page_or_partial
+from intranet.hx import redirect_after_post, render_page_or_partial
 from intranet.org.services import org_tree
 from intranet.topics.services import topic_choices
 

@@ -14,7 +14,7 @@ from intranet.guides import queries, routing, services
 from intranet.guides.escalation import DEFAULT_SLA_HOURS, DEFAULT_WARN_HOURS, sla_settings
 from intranet.guides.forms import AssignGuideForm, ProfileForm, SlaForm
 from intranet.guides.views import bp
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 from intranet.org.models import OrgUnit
 from intranet.org.services import MAX_DEPTH
 from intranet.topics.services import topic_choices

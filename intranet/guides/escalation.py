@@ -34,7 +34,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 from flask import current_app
@@ -48,7 +47,7 @@ from intranet.guides.models import OPEN, EscalationSetting, Question, QuestionEv
 from intranet.guides.routing import guide_map, recipients_for
 from intranet.notify.services import notify
 
-BERLIN = ZoneInfo("Europe/Berlin")
+BERLIN = clock.LOCAL_TZ
 DEFAULT_SLA_HOURS = 48
 DEFAULT_WARN_HOURS = 4
 MAX_SINGLE_NOTIFICATIONS = 5  # more escalations to one person in one run → one summary

@@ -13,7 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from intranet.auth.forms import REQUIRED
+from intranet.form_rules import REQUIRED
 from intranet.guides.services import BODY_MAX, TITLE_MAX
 
 

@@ -10,7 +10,7 @@ from intranet.extensions import db
 from intranet.guides import queries, services
 from intranet.guides.forms import AcceptForm, AskForm, PostForm, SearchForm
 from intranet.guides.models import Question
-from intranet.htmx import redirect_after_post, render_page_or_partial, wants_partial
+from intranet.hx import redirect_after_post, render_page_or_partial, wants_partial
 from intranet.topics.services import topic_choices
 
 bp = Blueprint("guides", __name__, url_prefix="/guides")

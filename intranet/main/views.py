@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from intranet import permissions
 from intranet.extensions import db, limiter
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 from intranet.main import my_data as my_data_sections
 from intranet.main import site_pages
 from intranet.main.forms import SitePageForm

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post, render_page_or_partial
+from intranet.hx import redirect_after_post, render_page_or_partial
 from intranet.notify import services
 from intranet.notify.models import Notification
 from intranet.security import safe_next

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
-from intranet.auth.forms import REQUIRED
+from intranet.form_rules import REQUIRED
 
 KIND_CHOICES = [
     ("verwaltung", _l("Verwaltung")),

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from intranet import permissions
 from intranet.audit.services import record
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 from intranet.org import services
 from intranet.org.forms import UnitForm
 from intranet.org.models import OrgUnit

@@ -1,8 +1,8 @@
 """Every authorization rule of Lotse, used by views (`require`) and templates alike.
 
 Rules are plain predicates taking the acting user first. Features add their rules
-in a module of this package (e.g. `permissions/guides.py`) and re-export them here,
-so there is one place to read who may do what.
+in a module of this package (e.g. `permissions/guides.py`); every module here is
+loaded into this namespace, so there is one place to read who may do what.
 """
 
 from __future__ import annotations
@@ -90,9 +90,22 @@ def can_use_admin_area(user) -> bool:
     return can_manage_users(user) or can_manage_org(user)
 
 
-# --- Feature rules (each feature's module re-exported here) --------------------------
-from intranet.permissions.decisions import *  # noqa: E402,F401,F403
-from intranet.permissions.feedback import *  # noqa: E402,F401,F403
-from intranet.permissions.guides import *  # noqa: E402,F401,F403
-from intranet.permissions.pilots import *  # noqa: E402,F401,F403
-from intranet.permissions.training import *  # noqa: E402,F401,F403
+# --- Feature rules -----------------------------------------------------------------
+# Every module of this package (one per feature) is read in here, so `permissions.can_x`
+# and the templates' `perm.can_x` reach every rule without a hand-kept list.
+def _load_feature_rules() -> None:
+    import importlib
+    import pkgutil
+
+    for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        names = getattr(module, "__all__", None) or [
+            name
+            for name, value in vars(module).items()
+            if not name.startswith("_") and getattr(value, "__module__", None) == module.__name__
+        ]
+        for name in names:
+            globals()[name] = getattr(module, name)
+
+
+_load_feature_rules()

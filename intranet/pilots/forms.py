@@ -14,7 +14,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
 
-from intranet.auth.forms import EMAIL_INVALID, REQUIRED
+from intranet.form_rules import EMAIL_INVALID, REQUIRED
 from intranet.pilots.models import STATUS_LABELS
 from intranet.pilots.signups import MOTIVATION_MAX, REASON_MAX
 

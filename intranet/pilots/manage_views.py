@@ -7,7 +7,7 @@ from flask_login import current_user
 from intranet import permissions
 from intranet.audit.services import record
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 from intranet.org.services import org_tree
 from intranet.pilots import exports, services, signups
 from intranet.pilots.errors import PilotError

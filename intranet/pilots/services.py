@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -30,7 +29,6 @@ from intranet.pilots.models import (
 from intranet.pilots.signups import fill_free_places
 from intranet.training.models import TrainingPath
 
-BERLIN = ZoneInfo("Europe/Berlin")
 # Forward one step; back only where nothing irreversible happened yet.
 TRANSITIONS = {
     "planned": ("open",),
@@ -85,7 +83,7 @@ def _apply(pilot: Pilot, data: dict, is_new: bool) -> None:
     if starts_on and ends_on and ends_on < starts_on:
         raise PilotError(_l("Das Ende darf nicht vor dem Beginn liegen."), "ends_on")
     deadline_changed = is_new or deadline != pilot.signup_deadline
-    if deadline and deadline_changed and deadline < clock.now().astimezone(BERLIN).date():
+    if deadline and deadline_changed and deadline < clock.local_today():
         raise PilotError(_l("Die Anmeldefrist darf nicht in der Vergangenheit liegen."), "signup_deadline")
     pilot.unit_id, pilot.starts_on, pilot.ends_on = data["unit_id"], starts_on, ends_on
     pilot.signup_deadline = deadline
@@ -250,8 +248,8 @@ def add_date(
         pilot_id=pilot.id,
         title=title,
         location=location,
-        starts_at=datetime.combine(day, start, BERLIN),
-        ends_at=datetime.combine(day, end, BERLIN),
+        starts_at=datetime.combine(day, start, clock.LOCAL_TZ),
+        ends_at=datetime.combine(day, end, clock.LOCAL_TZ),
     )
     db.session.add(item)
     db.session.flush()

@@ -10,8 +10,6 @@ if a lock were ever missing.
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -23,7 +21,6 @@ from intranet.pilots.errors import PilotError
 from intranet.pilots.models import ACTIVE, CONFIRMED, REMOVED, WAITLISTED, WITHDRAWN, Pilot, PilotSignup
 from intranet.training.services import has_completed_path
 
-BERLIN = ZoneInfo("Europe/Berlin")
 MOTIVATION_MAX = 2000
 WITHDRAWABLE = ("planned", "open", "running")
 LOCKED_COLUMNS = [
@@ -98,7 +95,7 @@ def check_can_sign_up(pilot: Pilot, user) -> None:
     """Raise PilotError if the pilot does not accept sign-ups now (status, deadline, path)."""
     if pilot.status != "open" or pilot.is_signup_closed:
         raise PilotError(_l("Für dieses Pilotprojekt ist die Anmeldung nicht geöffnet."))
-    today = clock.now().astimezone(BERLIN).date()
+    today = clock.local_today()
     if pilot.signup_deadline is not None and today > pilot.signup_deadline:
         raise PilotError(_l("Die Anmeldefrist ist abgelaufen."))
     if pilot.required_path_id is not None and not has_completed_path(user, pilot.required_path):

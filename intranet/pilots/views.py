@@ -9,7 +9,7 @@ from sqlalchemy.orm import joinedload
 from intranet import clock, permissions
 from intranet.audit.services import record
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post, render_page_or_partial, wants_partial
+from intranet.hx import redirect_after_post, render_page_or_partial, wants_partial
 from intranet.org.services import org_tree
 from intranet.pilots import exports, services, signups
 from intranet.pilots.errors import PilotError
@@ -55,7 +55,7 @@ def index():
     if (form.unit.data or "").isdigit() and tree.get(int(form.unit.data)):
         query = query.where(Pilot.unit_id.in_(tree.descendant_ids(int(form.unit.data))))
     if form.open_only.data:
-        today = clock.now().astimezone(signups.BERLIN).date()
+        today = clock.local_today()
         query = query.where(
             Pilot.status == "open",
             Pilot.is_signup_closed.is_(False),

@@ -29,14 +29,6 @@ from intranet.training.services import TrainingError
 REMINDER_DAYS = (3, 14)  # smallest first: the nearest threshold that applies wins
 
 
-def berlin_today() -> date:
-    """Today's date in the administration's time zone."""
-    from zoneinfo import ZoneInfo
-
-    zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "Europe/Berlin"))
-    return clock.now().astimezone(zone).date()
-
-
 def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) -> TrainingAssignment:
     """Assign a published path to a unit and its sub-units; everyone there is enrolled."""
     if not permissions.can_assign_path(actor, path):
@@ -45,12 +37,12 @@ def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) ->
         raise TrainingError(_l("Bitte wählen Sie eine Einheit aus Ihrem Bereich."), "unit_id")
     if due_on is None:
         raise TrainingError(_l("Bitte geben Sie ein Datum an (TT.MM.JJJJ)."), "due_on")
-    if due_on < berlin_today():
+    if due_on < clock.local_today():
         raise TrainingError(
             _l("Das Datum liegt in der Vergangenheit. Bitte wählen Sie heute oder ein späteres Datum."),
             "due_on",
         )
-    if due_on > berlin_today() + timedelta(days=3 * 366):
+    if due_on > clock.local_today() + timedelta(days=3 * 366):
         raise TrainingError(_l("Bitte wählen Sie ein Datum in den nächsten drei Jahren."), "due_on")
     assignment = TrainingAssignment(path_id=path.id, unit_id=unit_id, due_on=due_on, assigned_by_id=actor.id)
     db.session.add(assignment)
@@ -104,7 +96,7 @@ def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) ->
 
 def enrol_new_members(today: date | None = None) -> int:
     """People who joined an assigned unit later are enrolled too, while the assignment runs."""
-    today = today or berlin_today()
+    today = today or clock.local_today()
     running = db.session.scalars(
         select(TrainingAssignment)
         .options(joinedload(TrainingAssignment.path))
@@ -165,7 +157,7 @@ def enrol_new_members(today: date | None = None) -> int:
 
 def send_reminders(today: date | None = None) -> int:
     """Remind learners 14 and 3 days before the due date, once per threshold; returns the count."""
-    today = today or berlin_today()
+    today = today or clock.local_today()
     horizon = today + timedelta(days=max(REMINDER_DAYS))
     due = db.session.scalars(
         select(TrainingEnrolment)
@@ -255,7 +247,7 @@ def unit_report(actor, path: TrainingPath) -> tuple[list[UnitRow], int]:
     k = current_app.config["LOTSE_ANONYMITY_K"]
     tree = org_tree()
     scope = permissions.leadership_unit_ids(actor)
-    counts = _raw_counts(path.id, scope, berlin_today())
+    counts = _raw_counts(path.id, scope, clock.local_today())
     scope_roots = [u for u in scope if tree.get(u) and tree.get(u).parent_id not in scope]
     order = [(unit, depth) for root in sorted(scope_roots) for unit, depth in _walk(tree, root)]
     rows = {unit.id: UnitRow(unit, depth, *counts.get(unit.id, [0, 0, 0, 0])) for unit, depth in order}

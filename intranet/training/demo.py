@@ -11,7 +11,7 @@ from intranet import clock
 from intranet.auth.models import User
 from intranet.extensions import db
 from intranet.topics.models import Topic
-from intranet.training.assignments import assign_path, berlin_today
+from intranet.training.assignments import assign_path
 from intranet.training.models import (
     TrainingAnswerOption,
     TrainingEnrolment,
@@ -262,5 +262,5 @@ def seed() -> str:
     leader = db.session.scalar(select(User).where(User.email == "leitung@lotse.example"))
     if leader is not None:
         unit_id = next(iter(leader.scope_unit_ids("leadership")))
-        assign_path(leader, paths[2], unit_id, berlin_today() + timedelta(days=20))
+        assign_path(leader, paths[2], unit_id, clock.local_today() + timedelta(days=20))
     return f"{len(paths)} Lernpfade und {enrolments} Anmeldungen angelegt."

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from intranet import permissions
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post, render_page_or_partial, wants_partial
+from intranet.hx import redirect_after_post, render_page_or_partial, wants_partial
 from intranet.markdown import render_markdown
 from intranet.topics.services import topic_choices
 from intranet.training import services

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -22,9 +21,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from intranet.auth.forms import REQUIRED
+from intranet import clock
+from intranet.form_rules import REQUIRED
 
-BERLIN = ZoneInfo("Europe/Berlin")
 MAX_300 = _l("Höchstens 300 Zeichen.")
 MD_HINT = _l("Überschriften mit ##, Listen mit -, Links mit [Text](Adresse).")
 LEVEL_CHOICES = [("einstieg", _l("Einstieg")), ("aufbau", _l("Aufbau")), ("vertiefung", _l("Vertiefung"))]
@@ -78,10 +77,10 @@ class LocalDateTimeField(DateTimeLocalField):
 
     @property
     def utc(self) -> datetime | None:
-        return self.data.replace(tzinfo=BERLIN) if self.data else None
+        return self.data.replace(tzinfo=clock.LOCAL_TZ) if self.data else None
 
     def set_utc(self, value: datetime | None) -> None:
-        self.data = value.astimezone(BERLIN).replace(tzinfo=None) if value else None
+        self.data = value.astimezone(clock.LOCAL_TZ).replace(tzinfo=None) if value else None
 
 
 class CatalogueFilterForm(TrainingForm):

@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from intranet import permissions
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post
+from intranet.hx import redirect_after_post
 from intranet.org.services import org_tree
 from intranet.training import assignments, learning
 from intranet.training.forms import AssignForm, PracticeDecisionForm, ReportFilterForm

@@ -11,7 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from intranet import clock, permissions
 from intranet.extensions import db
-from intranet.htmx import redirect_after_post, render_page_or_partial, wants_partial
+from intranet.hx import redirect_after_post, render_page_or_partial, wants_partial
 from intranet.notify.services import absolute_url
 from intranet.org.services import org_tree
 from intranet.topics.services import topic_choices

@@ -31,6 +31,7 @@ XSS_CORPUS = [
     '<a href="javascript:window.__xss=1">x</a>',
     '<svg onload="window.__xss=1"></svg>',
     '<div hx-get="/auth/logout" hx-trigger="load">htmx</div>',
+    '<div data-hx-get="/auth/logout" data-hx-trigger="load">htmx</div>',
     '<iframe src="javascript:window.__xss=1"></iframe>',
     '![bild](x" onerror="window.__xss=1)',
     '<details open ontoggle="window.__xss=1">',

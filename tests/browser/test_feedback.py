@@ -203,5 +203,5 @@ def test_no_script_runs_from_markdown_in_posts_and_comments(page, org):
         assert page.evaluate("window.__xss") is None, path
         assert page.url.endswith(path)  # the hx-get logout did not fire
     assert dialogs == []
-    assert page.locator("main script, main iframe, main svg, main [hx-get]").count() == 0
+    assert page.locator("main script, main iframe, main svg, main [hx-get], main [data-hx-get]").count() == 0
     assert_accessible(page, "Start mit XSS-Beitrag")

@@ -103,7 +103,12 @@ def test_no_script_runs_from_markdown_in_questions_and_answers(page, org):
     page.goto(f"/guides/questions/{question.id}")
     page.wait_for_timeout(300)
     assert page.evaluate("window.__xss") is None
-    assert page.locator("main script, main img, main svg, main iframe, main [hx-get]").count() == 0
+    assert (
+        page.locator(
+            "main script, main img, main svg, main iframe, main [hx-get], main [data-hx-get]"
+        ).count()
+        == 0
+    )
     assert page.locator("main a[href^='javascript']").count() == 0
     assert_no_csp_errors(page)
 

@@ -10,7 +10,7 @@ from intranet.decisions import engagement, jobs, services, tokens
 from intranet.decisions.services import DecisionError
 from intranet.extensions import db
 from intranet.notify.models import Notification
-from intranet.scheduler import JOBS, run_job  # also registers the job_lease table early
+from intranet.scheduler import job_table, run_job  # also registers the job_lease table early
 from tests.decisions.conftest import decision_data
 
 
@@ -150,7 +150,7 @@ def test_reminder_job_runs_through_the_scheduler_table(app, org, make_decision):
     make_decision(requires_acknowledgement=True)
     ran, result = run_job(app, "decision-reminders")
     assert ran and result.startswith("Fragen 0")
-    assert "decision-reminders" in JOBS
+    assert "decision-reminders" in job_table()
 
 
 def test_tokens_store_only_hashes_and_can_be_revoked(org):

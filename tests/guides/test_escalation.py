@@ -249,9 +249,9 @@ def test_two_processes_at_once_escalate_each_question_once(org, app, monkeypatch
 
 
 def test_escalate_and_warning_jobs_run_through_the_scheduler_table(org, app):
-    from intranet.scheduler import JOBS, run_job
+    from intranet.scheduler import job_table, run_job
 
-    assert JOBS["escalate"].schedule == {"minutes": 5}
+    assert job_table()["escalate"].schedule == {"minutes": 5}
     question = ask_friday(org)
     with clock.frozen(berlin(2026, 11, 17, 12, 0)):
         assert run_job(app, "warn-deadline") == (True, 1)

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from intranet.extensions import db
 from intranet.jobs.runner import acquire_lease, release_lease, run_with_lease
-from intranet.scheduler import JOBS, build_scheduler
+from intranet.scheduler import build_scheduler, job_table
 
 
 def test_lease_is_exclusive_until_released(app):
@@ -57,10 +57,10 @@ def test_cli_runs_job_by_name(app):
     result = runner.invoke(args=["jobs", "run", "gibt-es-nicht"])
     assert result.exit_code != 0 and "Unbekannter Job" in result.output
     listing = runner.invoke(args=["jobs", "list"]).output
-    assert all(name in listing for name in JOBS)
+    assert all(name in listing for name in job_table())
 
 
 def test_scheduler_registers_every_job_once(app):
     scheduler = build_scheduler(app, blocking=False)
-    assert sorted(job.id for job in scheduler.get_jobs()) == sorted(JOBS)
+    assert sorted(job.id for job in scheduler.get_jobs()) == sorted(job_table())
     assert all(job.max_instances == 1 for job in scheduler.get_jobs())

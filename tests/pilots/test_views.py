@@ -65,7 +65,7 @@ def test_sign_up_via_htmx_onto_waitlist_returns_box_and_live_message(client, fac
     assert response.status_code == 200
     assert body.lstrip().startswith('<section id="signup-box"')
     assert "Warteliste, Platz 1" in body
-    assert 'id="flash-region" hx-swap-oob="innerHTML"' in body
+    assert 'id="flash-region" data-hx-swap-oob="innerHTML"' in body
     assert "Sie stehen auf der Warteliste, Platz 1." in body
 
 

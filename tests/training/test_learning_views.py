@@ -53,7 +53,7 @@ def test_catalogue_htmx_returns_only_results(client, factory, login_as, builder)
     )
     assert response.text.lstrip().startswith('<div id="training-results">')
     assert "Sicher im Netz" in response.text
-    assert '<p id="training-count" hx-swap-oob="innerHTML">1 Lernpfad gefunden</p>' in response.text
+    assert '<p id="training-count" data-hx-swap-oob="innerHTML">1 Lernpfad gefunden</p>' in response.text
     boosted = client.get(
         "/training/?q=netz",
         headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "training-results"},
@@ -168,7 +168,7 @@ def test_quiz_wrong_answer_shows_explanations_and_allows_retry(client, factory, 
         headers={"HX-Request": "true", "HX-Target": "quiz-region"},
     )
     assert "<html" not in retry.text and "Bestanden!" in retry.text
-    assert '<div id="progress-region" hx-swap-oob="true">' in retry.text
+    assert '<div id="progress-region" data-hx-swap-oob="true">' in retry.text
     assert '<progress id="step-progress" max="1" value="1">' in retry.text
 
 

@@ -1,0 +1,11 @@
+"""Sign-in, sign-out, passwords, profile and language."""
+
+from intranet.auth import my_data
+from intranet.auth.views import bp
+from intranet.features import Feature
+
+feature = Feature(
+    name="auth",
+    blueprints=(bp,),
+    my_data=(my_data.account_section, my_data.audit_section),
+)

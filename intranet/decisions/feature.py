@@ -1,0 +1,30 @@
+"""Entscheidungen: the decision register with revisions, follow, questions, acknowledgement, feeds, API."""
+
+from flask_babel import lazy_gettext as _l
+
+from intranet.decisions import demo, jobs, my_data, panels
+from intranet.decisions.api import bp as api_bp
+from intranet.decisions.views import bp
+from intranet.features import Feature, Job, NavEntry, Panel
+
+feature = Feature(
+    name="decisions",
+    is_pillar=True,
+    blueprints=(bp, api_bp),
+    nav=NavEntry("decisions.index", _l("Entscheidungen")),
+    panels=(Panel("decisions", panels.home_panel, "decisions/partials/_home_panel.html"),),
+    seed=demo.seed,
+    seed_after=("org", "guides", "training"),
+    jobs=(
+        Job(
+            "decision-reminders",
+            jobs.run_reminders,
+            "Erinnert an offene Fragen zu Entscheidungen, Überprüfungstermine und Kenntnisnahmen.",
+            "cron",
+            {"hour": 6, "minute": 45},
+        ),
+    ),
+    my_data=(my_data.section,),
+    stylesheet="css/decisions.css",
+    bench="bench.features.decisions",
+)

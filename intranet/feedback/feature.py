@@ -1,0 +1,41 @@
+"""Feedback & Fehlerkultur: posts (anonymous where needed), support, comments, status, moderation."""
+
+from flask_babel import lazy_gettext as _l
+
+from intranet.features import Feature, Job, LinkSource, NavEntry, Panel
+from intranet.feedback import demo, jobs, my_data, panels
+from intranet.feedback.models import FeedbackPost
+from intranet.feedback.views import bp
+
+feature = Feature(
+    name="feedback",
+    is_pillar=True,
+    blueprints=(bp,),
+    nav=NavEntry("feedback.board", _l("Feedback")),
+    panels=(Panel("feedback", panels.home_panel, "feedback/partials/_home_panel.html"),),
+    seed=demo.seed,
+    seed_after=("org", "decisions", "pilots"),
+    jobs=(
+        Job(
+            "feedback-new-posts",
+            jobs.notify_new_posts,
+            "Sagt Leitung und Administration, wie viele Feedback-Beiträge gestern kamen.",
+            "cron",
+            {"hour": 7, "minute": 15},
+        ),
+    ),
+    my_data=(my_data.section,),
+    stylesheet="css/feedback.css",
+    link_sources=(
+        LinkSource(
+            "decision",
+            _l("Beiträge aus Feedback & Fehlerkultur"),
+            FeedbackPost,
+            "linked_decision_id",
+            "feedback.show",
+            "post_id",
+            hidden="is_hidden",
+        ),
+    ),
+    bench="bench.features.feedback",
+)

@@ -1,0 +1,14 @@
+"""The organisation tree: units, their parents, and the demo Landratsamt's structure."""
+
+from flask_babel import lazy_gettext as _l
+
+from intranet.demo import org as demo_org
+from intranet.features import Feature, NavEntry
+from intranet.org.views import bp
+
+feature = Feature(
+    name="org",
+    blueprints=(bp,),
+    nav=NavEntry("org.tree", _l("Organisation")),
+    seed=demo_org.seed,
+)

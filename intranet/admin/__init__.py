@@ -1,0 +1,1 @@
+"""Administration: people and roles, staff import, topics, the audit log."""

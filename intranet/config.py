@@ -1,6 +1,6 @@
 """Configuration from environment variables, with safe defaults for development.
 
-Every variable is documented in README.md ("Konfiguration").
+Every variable is documented in README.md ("Configuration (environment variables)").
 """
 
 import os

@@ -158,6 +158,78 @@ def factory(app) -> Factory:
     return Factory()
 
 
+class TestOrg:
+    """The one test administration every feature's tests share.
+
+    Units (``org.tree`` or ``org["a32"]``): root › Dezernat 1 (d1) › Amt 10 (a10);
+    root › Dezernat 2 (d2) › Amt 32 (a32) › SG 32.1 (sg321), SG 32.2 (sg322).
+    People (``org.staff`` or ``org["staff"]``): staff (SG 32.1), other_staff (SG 32.2),
+    guide (Lotse of Amt 32), dezernat_guide (Lotse of Dezernat 2), other_guide (Lotse of
+    Amt 10), leader (Leitung Dezernat 2), other_leader (Leitung Dezernat 1), admin (in Amt 10).
+    ``org.crowd(6, "sg321")`` adds people, e.g. to reach the anonymity threshold k.
+    """
+
+    __test__ = False  # not a test class, whatever pytest thinks of the name
+
+    ACTORS = (
+        "staff",
+        "other_staff",
+        "guide",
+        "dezernat_guide",
+        "other_guide",
+        "leader",
+        "other_leader",
+        "admin",
+    )
+
+    def __init__(self, factory: Factory):
+        self.factory = factory
+        with factory.batch():
+            tree = factory.tree()
+            self.tree = tree
+            self.users = {
+                "staff": factory.user(name="Sabine Sachbearbeiterin", unit=tree["sg321"]),
+                "other_staff": factory.user(name="Otto Kollege", unit=tree["sg322"]),
+                "guide": factory.user(name="Gerda Lotsin", unit=tree["a32"], roles=[("guide", tree["a32"])]),
+                "dezernat_guide": factory.user(
+                    name="Dieter Dezernatslotse", unit=tree["d2"], roles=[("guide", tree["d2"])]
+                ),
+                "other_guide": factory.user(
+                    name="Olga Lotsin", unit=tree["a10"], roles=[("guide", tree["a10"])]
+                ),
+                "leader": factory.user(
+                    name="Leitung Zwei", unit=tree["d2"], roles=[("leadership", tree["d2"])]
+                ),
+                "other_leader": factory.user(
+                    name="Leitung Eins", unit=tree["d1"], roles=[("leadership", tree["d1"])]
+                ),
+                "admin": factory.user(name="Ada Admin", unit=tree["a10"], roles=["admin"]),
+            }
+
+    def __getitem__(self, name):
+        return self.users[name] if name in self.users else self.tree[name]
+
+    def __getattr__(self, name):
+        users = self.__dict__.get("users", {})
+        if name in users:
+            return users[name]
+        raise AttributeError(name)
+
+    def crowd(self, count: int, unit: str, prefix: str = "Person") -> list:
+        """`count` more staff members in `unit` (a key of the tree), committed together."""
+        with self.factory.batch():
+            return [
+                self.factory.user(name=f"{prefix} {number}", unit=self.tree[unit])
+                for number in range(1, count + 1)
+            ]
+
+
+@pytest.fixture
+def org(factory) -> TestOrg:
+    """The standard test administration with its actors (see TestOrg)."""
+    return TestOrg(factory)
+
+
 @pytest.fixture
 def login_as(client):
     """Sign the test client in as a user without going through the login form."""

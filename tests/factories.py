@@ -1,7 +1,9 @@
-"""Factories for test data; each creates, flushes and commits one object."""
+"""Factories for test data; each creates and commits one object – or, inside `factory.batch()`,
+only flushes, and the batch commits once at the end (a whole test organisation in one commit)."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 
 from intranet.auth.models import RoleAssignment, User
@@ -15,11 +17,31 @@ PASSWORD = "richtig-gutes-passwort"
 
 
 class Factory:
+    def __init__(self):
+        self._batching = False
+
+    @contextlib.contextmanager
+    def batch(self):
+        """Create many objects with one commit at the end."""
+        outer, self._batching = self._batching, True
+        try:
+            yield self
+        finally:
+            self._batching = outer
+        if not outer:
+            db.session.commit()
+
+    def _save(self, obj):
+        db.session.add(obj)
+        if self._batching:
+            db.session.flush()
+        else:
+            db.session.commit()
+        return obj
+
     def unit(self, name: str | None = None, parent: OrgUnit | None = None, kind: str = "amt") -> OrgUnit:
         unit = OrgUnit(name=name or f"Einheit {next(_counter)}", parent=parent, kind=kind)
-        db.session.add(unit)
-        db.session.commit()
-        return unit
+        return self._save(unit)
 
     def user(
         self,
@@ -47,21 +69,21 @@ class Factory:
         for role in roles or []:
             role_name, scope = (role, None) if isinstance(role, str) else role
             user.role_assignments.append(RoleAssignment(role=role_name, unit=scope))
-        db.session.add(user)
-        db.session.commit()
-        return user
+        return self._save(user)
 
     def topic(self, name: str | None = None) -> Topic:
         topic = Topic(name=name or f"Thema {next(_counter)}")
-        db.session.add(topic)
-        db.session.commit()
-        return topic
+        return self._save(topic)
 
     def admin(self, **kwargs) -> User:
         return self.user(roles=["admin"], **kwargs)
 
     def tree(self) -> dict[str, OrgUnit]:
         """A small administration: Verwaltung > Dezernat 1, 2 > Ämter > Sachgebiete."""
+        with self.batch():
+            return self._tree()
+
+    def _tree(self) -> dict[str, OrgUnit]:
         root = self.unit("Landratsamt Test", kind="verwaltung")
         d1 = self.unit("Dezernat 1", root, "dezernat")
         d2 = self.unit("Dezernat 2", root, "dezernat")

@@ -82,7 +82,7 @@ def mark_read(user: User, notification_id: int | None = None) -> int:
 
 
 def deliver_outbox(limit: int = 200) -> int:
-    """Send pending outbox mail; each message is claimed before it is sent (exactly once).
+    """Send pending outbox mail; each message is claimed before it is sent (at most once).
 
     Commits per message, because a message that went out must never be sent again
     even if a later one fails.

@@ -28,37 +28,17 @@ class Case:
         return self.expected.get(actor, self.expected.get("*"))
 
 
-@dataclass
-class Actors:
-    tree: dict
-    users: dict
-
-    def __getitem__(self, name):
-        return self.users[name]
-
-
 @pytest.fixture
-def actors(factory) -> Actors:
-    tree = factory.tree()
-    users = {
-        "staff": factory.user(name="Staff", unit=tree["sg321"]),
-        "other_staff": factory.user(name="Other Staff", unit=tree["sg322"]),
-        "guide": factory.user(name="Guide", unit=tree["a32"], roles=[("guide", tree["a32"])]),
-        "other_guide": factory.user(name="Other Guide", unit=tree["a10"], roles=[("guide", tree["a10"])]),
-        "leader": factory.user(name="Leader", unit=tree["d2"], roles=[("leadership", tree["d2"])]),
-        "other_leader": factory.user(
-            name="Other Leader", unit=tree["d1"], roles=[("leadership", tree["d1"])]
-        ),
-        "admin": factory.user(name="Admin", unit=tree["a10"], roles=["admin"]),
-    }
-    return Actors(tree=tree, users=users)
+def actors(org):
+    """The actors are the people of the shared test administration (`TestOrg`)."""
+    return org
 
 
 @pytest.fixture
 def check_case(app, login_as):
     """Run one case for every actor; return a list of mismatches (empty = all as expected)."""
 
-    def run(case: Case, actors: Actors, ids: dict) -> list[str]:
+    def run(case: Case, actors, ids: dict) -> list[str]:
         mismatches = []
         for actor in ACTORS:
             expected = case.status_for(actor)

@@ -16,7 +16,7 @@ run: setup migrate seed ## set up, migrate, seed the demo Landratsamt, serve on 
 test: setup browser-deps ## set up and run every test on SQLite and PostgreSQL
 	$(BIN)/ruff check intranet tests bench
 	$(BIN)/ruff format --check intranet tests bench
-	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 --dist worksteal -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: setup system-deps ## Landkreis-scale benchmark (not part of the tests)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

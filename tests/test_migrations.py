@@ -9,6 +9,8 @@ from intranet import create_app
 from intranet.extensions import db
 from tests.conftest import TEST_CONFIG, temporary_database
 
+pytestmark = pytest.mark.slow  # concurrency and whole-schema runs take seconds each
+
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def empty_database(request, tmp_path_factory):

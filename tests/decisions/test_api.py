@@ -108,6 +108,7 @@ def test_openapi_document_is_served(api):
     assert set(document["paths"]) == {"/decisions", "/decisions/{decision_id}"}
 
 
+@pytest.mark.slow
 def test_schemathesis_finds_no_server_errors(api, app):
     """Property-based requests from the OpenAPI document: no 500s, responses match the schema."""
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 from sqlalchemy import func, select
 
@@ -14,6 +15,7 @@ from intranet.org.models import OrgUnit
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@pytest.mark.slow
 def test_seed_demo_builds_landratsamt_once(app):
     runner = app.test_cli_runner()
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
@@ -27,6 +29,7 @@ def test_seed_demo_builds_landratsamt_once(app):
     assert db.session.scalar(select(func.count(User.id))) == users
 
 
+@pytest.mark.slow
 def test_demo_logins_work(app, client):
     app.test_cli_runner().invoke(args=["seed-demo"])
     for email in ("mitarbeiterin", "lotse", "leitung", "admin"):

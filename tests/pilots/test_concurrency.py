@@ -7,6 +7,7 @@ the service directly inside `write_intent()`, as a job would.
 
 import threading
 
+import pytest
 from sqlalchemy import select
 
 from intranet.auth.models import User
@@ -14,6 +15,8 @@ from intranet.extensions import db
 from intranet.pilots import signups
 from intranet.pilots.models import Pilot, PilotSignup
 from intranet.sqlite_setup import write_intent
+
+pytestmark = pytest.mark.slow  # concurrency and whole-schema runs take seconds each
 
 
 def _run_in_threads(app, work, items):

@@ -2,6 +2,7 @@
 
 from datetime import UTC, date, datetime, time
 
+import pytest
 from sqlalchemy import select
 
 from intranet import clock
@@ -347,6 +348,7 @@ def _fill(factory, make_pilot, count, people_per_pilot):
     return pilots, people
 
 
+@pytest.mark.slow
 def test_query_counts_do_not_grow_with_data(client, factory, login_as, make_pilot, count_queries):
     counts = []
     for size in (1, 10):

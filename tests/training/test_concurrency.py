@@ -2,6 +2,7 @@
 
 import threading
 
+import pytest
 from sqlalchemy import func, select
 
 from intranet.auth.models import User
@@ -10,6 +11,8 @@ from intranet.sqlite_setup import write_intent
 from intranet.training import learning
 from intranet.training.models import TrainingPath, TrainingSessionSeat, TrainingStep
 from intranet.training.services import TrainingError
+
+pytestmark = pytest.mark.slow  # concurrency and whole-schema runs take seconds each
 
 
 def _race(app, user_ids, path_id, step_id):

@@ -1,5 +1,7 @@
 """The number of SQL queries per page does not grow with the data (1× vs 10×)."""
 
+import pytest
+
 from intranet.extensions import db
 from intranet.training import learning
 
@@ -64,6 +66,7 @@ def _measure(client, factory, builder, login_as, count_queries, scale, tree):
     return mine
 
 
+@pytest.mark.slow
 def test_query_counts_do_not_grow(client, factory, builder, login_as, count_queries, app):
     tree = factory.tree()
     small = _measure(client, factory, builder, login_as, count_queries, 1, tree)

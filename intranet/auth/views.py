@@ -26,8 +26,8 @@ from intranet.auth.forms import (
 )
 from intranet.auth.models import User
 from intranet.extensions import db, htmx, limiter, login_manager
+from intranet.domain import attempt
 from intranet.hx import redirect_after_post
-from intranet.notify.mail import send_mail
 from intranet.security import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -125,21 +125,14 @@ def change_password():
 def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
-        user = services.find_user_by_email(form.email.data)
-        if user is not None and user.is_active_account:
-            link = url_for("auth.reset_password", token=services.make_reset_token(user), _external=True)
-            send_mail(
-                user.email,
-                _("Lotse: Passwort zurücksetzen"),
-                render_template("auth/reset_mail.txt", user=user, link=link),
-            )
-        # The same answer whether or not the address exists (no account enumeration).
-        flash(
-            _(
+        # The same answer whether or not the address exists (no account enumeration); the
+        # mail itself leaves through the outbox, never inside this request.
+        attempt(
+            lambda: services.request_password_reset(form.email.data),
+            success=_(
                 "Wenn ein Konto mit dieser Adresse existiert, haben wir einen Link zum "
                 "Zurücksetzen gesendet. Er ist eine Stunde gültig."
             ),
-            "success",
         )
         return redirect(url_for("auth.login"), code=303)
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200

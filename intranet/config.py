@@ -104,7 +104,12 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": False,
         "LOTSE_LOGIN_LIMIT": os.environ.get("LOTSE_LOGIN_LIMIT", "10 per minute"),
+        # Failed sign-ins only (intranet/auth/throttling.py): per source, per account from
+        # unknown sources, per account on a browser that signed in to it before.
         "LOTSE_LOGIN_ACCOUNT_LIMIT": os.environ.get("LOTSE_LOGIN_ACCOUNT_LIMIT", "5 per 15 minutes"),
+        "LOTSE_LOGIN_DEVICE_LIMIT": os.environ.get("LOTSE_LOGIN_DEVICE_LIMIT", "5 per 15 minutes"),
+        # Prefix of every rate-limit key (tests use their own to share one Redis)
+        "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "lotse"),
         # Password hashing (Argon2id); tests lower the cost
         "ARGON2_TIME_COST": _int("ARGON2_TIME_COST", 3),
         "ARGON2_MEMORY_COST": _int("ARGON2_MEMORY_COST", 65536),

@@ -15,7 +15,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from intranet.auth import services
+from intranet.auth import services, throttling
 from intranet.auth.forms import (
     ChangePasswordForm,
     LanguageForm,
@@ -64,14 +64,27 @@ def unauthorized():
     return redirect(login_url)
 
 
-def _login_account_key() -> str:
-    return "login:" + services.normalise_email(request.form.get("email", ""))[:254]
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOTSE_LOGIN_LIMIT"], methods=["POST"])
 @limiter.limit(
-    lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"], methods=["POST"], key_func=_login_account_key
+    lambda: current_app.config["LOTSE_LOGIN_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.source_key,
+    exempt_when=throttling.is_known_device,
+    deduct_when=throttling.failed,
+)
+@limiter.limit(
+    lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.account_key,
+    exempt_when=throttling.is_known_device,
+    deduct_when=throttling.failed,
+)
+@limiter.limit(
+    lambda: current_app.config["LOTSE_LOGIN_DEVICE_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.device_key,
+    exempt_when=throttling.is_unknown_device,
+    deduct_when=throttling.failed,
 )
 def login():
     if current_user.is_authenticated:
@@ -83,11 +96,14 @@ def login():
         if user is None:
             # One message for unknown e-mail, wrong password and deactivated accounts.
             form.password.errors.append(_("E-Mail-Adresse oder Passwort ist nicht richtig."))
+            throttling.mark_failed()
         else:
             session.clear()  # a fresh session on every sign-in
             login_user(user, remember=form.remember.data)
             session["locale"] = user.locale
-            return redirect(safe_next(form.next.data, url_for("main.home")), code=303)
+            response = redirect(safe_next(form.next.data, url_for("main.home")), code=303)
+            throttling.remember_device(response, user.email)
+            return response
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
 

@@ -25,8 +25,8 @@ from intranet.auth.forms import (
     ResetRequestForm,
 )
 from intranet.auth.models import User
-from intranet.extensions import db, htmx, limiter, login_manager
 from intranet.domain import attempt
+from intranet.extensions import db, htmx, limiter, login_manager
 from intranet.hx import redirect_after_post
 from intranet.security import safe_next
 

@@ -29,7 +29,9 @@ def _closed_port() -> int:
 
 def test_request_for_a_foreign_host_is_refused_and_mails_nothing(client, factory):
     factory.user(email="ziel@test.example")
-    response = client.post("/auth/reset", data={"email": "ziel@test.example"}, headers={"Host": "evil.example"})
+    response = client.post(
+        "/auth/reset", data={"email": "ziel@test.example"}, headers={"Host": "evil.example"}
+    )
     assert response.status_code == 400
     assert "evil.example" not in response.get_data(as_text=True)
     assert _outbox() == []
@@ -91,7 +93,9 @@ def test_atom_feed_links_use_the_base_url(make_app, org):
     _token, secret = tokens.create_token(org.staff, "feed", "Reader")
     db.session.commit()
     served = make_app(LOTSE_BASE_URL=BASE)
-    xml = served.test_client().get(f"/decisions/feed/{secret}.atom?unit={org['a32'].id}").get_data(as_text=True)
+    xml = (
+        served.test_client().get(f"/decisions/feed/{secret}.atom?unit={org['a32'].id}").get_data(as_text=True)
+    )
     links = re.findall(r'href="([^"]+)"', xml)
     assert links and all(link.startswith(BASE + "/") for link in links), links
     assert "localhost" not in xml

@@ -60,7 +60,9 @@ def test_a_known_browser_has_a_budget_of_its_own(make_app, factory):
 
 
 def test_a_forged_device_cookie_is_ignored(make_app, factory):
-    throttled = make_app(RATELIMIT_ENABLED=True, **{**LIMITS, "LOTSE_LOGIN_ACCOUNT_LIMIT": "2 per 15 minutes"})
+    throttled = make_app(
+        RATELIMIT_ENABLED=True, **{**LIMITS, "LOTSE_LOGIN_ACCOUNT_LIMIT": "2 per 15 minutes"}
+    )
     user = factory.user()
     client = _client(throttled, "10.1.0.14")
     client.set_cookie("lotse_device", "W1siYWJjIiwiMSJdXQ.gefaelscht", path="/auth/login")

@@ -84,11 +84,11 @@ def page(browser, app, live_server):
 
 
 def login(page, user, password: str = PASSWORD):
-    page.goto("/auth/login")
+    page.goto("/konto/anmelden")
     page.fill("#email", user.email)
     page.fill("#password", password)
     page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(lambda url: "/auth/login" not in url)
+    page.wait_for_url(lambda url: "/konto/anmelden" not in url)
 
 
 def assert_accessible(page, context: str = ""):

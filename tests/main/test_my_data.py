@@ -13,7 +13,7 @@ def test_my_data_lists_account_notifications_and_audit(client, factory, login_as
     notify([user], "test", _l("Meine Nachricht"), "/")
     notify([other], "test", _l("Fremde Nachricht"), "/")
     db.session.commit()
-    client.post("/auth/login", data={"email": user.email, "password": "richtig-gutes-passwort"})
+    client.post("/konto/anmelden", data={"email": user.email, "password": "richtig-gutes-passwort"})
     html = client.get("/meine-daten").get_data(as_text=True)
     assert "Dora Daten" in html and "Landratsamt Test / Dezernat 2 / Amt 32 / SG 32.1" in html
     assert "guide (Amt 32)" in html

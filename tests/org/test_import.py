@@ -22,7 +22,7 @@ def upload(client, content: bytes | str, create_units=False, filename="personal.
     form = {"file": (io.BytesIO(data), filename)}
     if create_units:
         form["create_units"] = "y"
-    return client.post("/admin/import", data=form, content_type="multipart/form-data")
+    return client.post("/verwaltung/import", data=form, content_type="multipart/form-data")
 
 
 @pytest.fixture
@@ -128,6 +128,6 @@ def test_wrong_file_type_and_too_large_file(admin_client):
 
 
 def test_import_without_file(admin_client):
-    response = admin_client.post("/admin/import", data={}, content_type="multipart/form-data")
+    response = admin_client.post("/verwaltung/import", data={}, content_type="multipart/form-data")
     assert response.status_code == 422
     assert "Bitte wählen Sie eine CSV-Datei aus." in response.get_data(as_text=True)

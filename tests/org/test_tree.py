@@ -11,7 +11,7 @@ from intranet.org.services import OrgTree
 def test_tree_shows_nested_units_to_everyone(client, factory, login_as):
     tree = factory.tree()
     login_as(factory.user(unit=tree["sg321"]))
-    html = client.get("/org/").get_data(as_text=True)
+    html = client.get("/organisation/").get_data(as_text=True)
     assert html.index("Dezernat 2") < html.index("Amt 32") < html.index("SG 32.1")
     assert "Einheit anlegen" not in html
 
@@ -20,13 +20,15 @@ def test_create_rename_and_move_unit(client, factory, login_as):
     tree = factory.tree()
     login_as(factory.admin(unit=tree["a10"]))
     response = client.post(
-        "/org/new", data={"name": "  SG 32.3   Neu ", "kind": "sachgebiet", "parent_id": tree["a32"].id}
+        "/organisation/neu",
+        data={"name": "  SG 32.3   Neu ", "kind": "sachgebiet", "parent_id": tree["a32"].id},
     )
     assert response.status_code == 303
     unit = db.session.scalar(select(OrgUnit).where(OrgUnit.name == "SG 32.3 Neu"))
     assert unit.parent_id == tree["a32"].id
     response = client.post(
-        f"/org/{unit.id}", data={"name": "SG 10.9", "kind": "sachgebiet", "parent_id": tree["a10"].id}
+        f"/organisation/{unit.id}",
+        data={"name": "SG 10.9", "kind": "sachgebiet", "parent_id": tree["a10"].id},
     )
     assert response.status_code == 303
     db.session.refresh(unit)
@@ -38,7 +40,7 @@ def test_move_below_own_subtree_is_refused(client, factory, login_as):
     tree = factory.tree()
     login_as(factory.admin(unit=tree["a10"]))
     response = client.post(
-        f"/org/{tree['d2'].id}",
+        f"/organisation/{tree['d2'].id}",
         data={"name": "Dezernat 2", "kind": "dezernat", "parent_id": tree["sg321"].id},
     )
     assert response.status_code == 422
@@ -57,7 +59,7 @@ def test_duplicate_and_invalid_names(client, factory, login_as):
         ("x" * 200, "Höchstens 120"),
     ]:
         response = client.post(
-            "/org/new", data={"name": name, "kind": "sachgebiet", "parent_id": tree["a32"].id}
+            "/organisation/neu", data={"name": name, "kind": "sachgebiet", "parent_id": tree["a32"].id}
         )
         assert response.status_code == 422, name
         assert message in response.get_data(as_text=True), name
@@ -67,16 +69,16 @@ def test_deactivate_requires_empty_unit_and_keeps_it(client, factory, login_as):
     tree = factory.tree()
     member = factory.user(unit=tree["sg321"])
     login_as(factory.admin(unit=tree["a10"]))
-    client.post(f"/org/{tree['a32'].id}/deactivate")
+    client.post(f"/organisation/{tree['a32'].id}/deaktivieren")
     assert db.session.get(OrgUnit, tree["a32"].id).is_active  # has active sub-units
-    client.post(f"/org/{tree['sg321'].id}/deactivate")
+    client.post(f"/organisation/{tree['sg321'].id}/deaktivieren")
     assert db.session.get(OrgUnit, tree["sg321"].id).is_active  # has a member
     member.unit_id = tree["sg322"].id
     db.session.commit()
-    assert client.post(f"/org/{tree['sg321'].id}/deactivate").status_code == 303
+    assert client.post(f"/organisation/{tree['sg321'].id}/deaktivieren").status_code == 303
     unit = db.session.get(OrgUnit, tree["sg321"].id)
     assert unit is not None and not unit.is_active
-    assert client.post(f"/org/{tree['sg321'].id}/reactivate").status_code == 303
+    assert client.post(f"/organisation/{tree['sg321'].id}/reaktivieren").status_code == 303
     assert db.session.get(OrgUnit, tree["sg321"].id).is_active
 
 

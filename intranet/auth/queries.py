@@ -1,0 +1,18 @@
+"""Reads of the account pages."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from intranet.auth.models import User
+from intranet.extensions import db
+
+
+def user_with_roles(user_id: int) -> User | None:
+    """The account with its role assignments in one query (once per request, for the session)."""
+    return (
+        db.session.execute(select(User).options(joinedload(User.role_assignments)).where(User.id == user_id))
+        .unique()
+        .scalar_one_or_none()
+    )

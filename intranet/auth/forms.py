@@ -3,20 +3,20 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length
+from wtforms.validators import DataRequired, Email, EqualTo
 
-from intranet.form_rules import EMAIL_INVALID, REQUIRED
+from intranet.form_rules import EMAIL_INVALID, REQUIRED, max_length
 
 
 class LoginForm(FlaskForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
-        validators=[DataRequired(REQUIRED), Length(max=254, message=_l("Höchstens 254 Zeichen."))],
+        validators=[DataRequired(REQUIRED), max_length(254)],
         render_kw={"autocomplete": "username"},
     )
     password = PasswordField(
         _l("Passwort"),
-        validators=[DataRequired(REQUIRED), Length(max=200, message=_l("Höchstens 200 Zeichen."))],
+        validators=[DataRequired(REQUIRED), max_length(200)],
         render_kw={"autocomplete": "current-password"},
     )
     remember = BooleanField(_l("Angemeldet bleiben (auf diesem Gerät)"))
@@ -26,7 +26,7 @@ class LoginForm(FlaskForm):
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
         _l("Aktuelles Passwort"),
-        validators=[DataRequired(REQUIRED)],
+        validators=[DataRequired(REQUIRED), max_length(200)],
         render_kw={"autocomplete": "current-password"},
     )
     new_password = PasswordField(
@@ -48,7 +48,7 @@ class ChangePasswordForm(FlaskForm):
 class ResetRequestForm(FlaskForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
-        validators=[DataRequired(REQUIRED), Email(EMAIL_INVALID), Length(max=254)],
+        validators=[DataRequired(REQUIRED), Email(EMAIL_INVALID), max_length(254)],
         render_kw={"autocomplete": "username"},
     )
 
@@ -76,7 +76,7 @@ class LanguageForm(FlaskForm):
 
 
 class ProfileForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
+    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), max_length(120)])
     email_preference = SelectField(
         _l("E-Mail-Benachrichtigungen"),
         choices=[

@@ -31,3 +31,21 @@ def test_topic_errors_keep_input(client, factory, login_as):
     assert "Meine Beschreibung" in response.get_data(as_text=True)
     response = client.post("/verwaltung/themen", data={"name": "x" * 81})
     assert "Höchstens 80 Zeichen." in response.get_data(as_text=True)
+
+
+def test_topic_services_write_their_own_audit_entries(org):
+    from intranet.audit.models import AuditEntry
+    from intranet.topics import services
+
+    topic = services.save_topic(org.admin, None, "Datenschutz", "")
+    services.save_topic(org.admin, topic, "Datenschutz und IT", "")
+    services.toggle_topic(org.admin, topic)
+    db.session.commit()
+    entries = db.session.execute(
+        select(AuditEntry.action, AuditEntry.actor_id, AuditEntry.object_id).order_by(AuditEntry.id)
+    ).all()
+    assert entries == [
+        ("topic_created", org.admin.id, topic.id),
+        ("topic_updated", org.admin.id, topic.id),
+        ("topic_deactivated", org.admin.id, topic.id),
+    ]

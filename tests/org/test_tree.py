@@ -97,3 +97,23 @@ def test_org_tree_helpers(factory):
     assert not org.is_within(tree["a10"].id, {tree["d2"].id})
     assert org.find_by_path(["Landratsamt Test", "Dezernat 2", "amt 32"]).id == tree["a32"].id
     assert org.depth(tree["sg321"].id) == 3
+
+
+def test_unit_services_write_their_own_audit_entries(org):
+    """Audit entries come from the services (whoever calls them: view, import, CLI)."""
+    from intranet.org import services
+
+    unit = services.create_unit(org.admin, "Team Neu", "team", org["sg321"])
+    services.update_unit(org.admin, unit, "Team Umbenannt", "team", org["sg321"])
+    services.deactivate_unit(org.admin, unit)
+    services.reactivate_unit(org.admin, unit)
+    db.session.commit()
+    entries = db.session.execute(
+        select(AuditEntry.action, AuditEntry.actor_id, AuditEntry.object_id).order_by(AuditEntry.id)
+    ).all()
+    assert entries == [
+        ("unit_created", org.admin.id, unit.id),
+        ("unit_updated", org.admin.id, unit.id),
+        ("unit_deactivated", org.admin.id, unit.id),
+        ("unit_reactivated", org.admin.id, unit.id),
+    ]

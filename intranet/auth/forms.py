@@ -23,12 +23,9 @@ class LoginForm(FlaskForm):
     next = HiddenField()
 
 
-class ChangePasswordForm(FlaskForm):
-    current_password = PasswordField(
-        _l("Aktuelles Passwort"),
-        validators=[DataRequired(REQUIRED), max_length(200)],
-        render_kw={"autocomplete": "current-password"},
-    )
+class ResetPasswordForm(FlaskForm):
+    """A new password, typed twice (also the second half of the change-password form)."""
+
     new_password = PasswordField(
         _l("Neues Passwort"),
         validators=[DataRequired(REQUIRED)],
@@ -45,28 +42,19 @@ class ChangePasswordForm(FlaskForm):
     )
 
 
+class ChangePasswordForm(ResetPasswordForm):
+    current_password = PasswordField(
+        _l("Aktuelles Passwort"),
+        validators=[DataRequired(REQUIRED), max_length(200)],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
 class ResetRequestForm(FlaskForm):
     email = EmailField(
         _l("E-Mail-Adresse"),
         validators=[DataRequired(REQUIRED), Email(EMAIL_INVALID), max_length(254)],
         render_kw={"autocomplete": "username"},
-    )
-
-
-class ResetPasswordForm(FlaskForm):
-    new_password = PasswordField(
-        _l("Neues Passwort"),
-        validators=[DataRequired(REQUIRED)],
-        description=_l("Mindestens 10 Zeichen."),
-        render_kw={"autocomplete": "new-password"},
-    )
-    confirm = PasswordField(
-        _l("Neues Passwort wiederholen"),
-        validators=[
-            DataRequired(REQUIRED),
-            EqualTo("new_password", message=_l("Die beiden Passwörter stimmen nicht überein.")),
-        ],
-        render_kw={"autocomplete": "new-password"},
     )
 
 

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from intranet import permissions as perm
@@ -73,25 +74,21 @@ def edit(unit_id):
     return render_template("org/unit_form.html", form=form, unit=unit), (422 if form.errors else 200)
 
 
-@bp.post("/<int:unit_id>/deaktivieren")
-def deactivate(unit_id):
+def _switch(unit_id: int, change, message):
+    """Deactivate or reactivate a unit (`message` names it as %(name)s): back to the tree, or to
+    the unit's form when a rule refused it (the reason is in the live region)."""
     perm.require(perm.can_manage_org(current_user))
     unit = queries.get_unit_or_404(unit_id)
-    if attempt(
-        lambda: services.deactivate_unit(current_user, unit),
-        success=_("Die Einheit „%(name)s“ wurde deaktiviert.", name=unit.name),
-    ):
+    if attempt(lambda: change(current_user, unit), success=lambda _result: message % {"name": unit.name}):
         return redirect_after_post(_tree_at(unit_id))
     return redirect_after_post(url_for("org.edit", unit_id=unit_id))
+
+
+@bp.post("/<int:unit_id>/deaktivieren")
+def deactivate(unit_id):
+    return _switch(unit_id, services.deactivate_unit, _l("Die Einheit „%(name)s“ wurde deaktiviert."))
 
 
 @bp.post("/<int:unit_id>/reaktivieren")
 def reactivate(unit_id):
-    perm.require(perm.can_manage_org(current_user))
-    unit = queries.get_unit_or_404(unit_id)
-    if attempt(
-        lambda: services.reactivate_unit(current_user, unit),
-        success=_("Die Einheit „%(name)s“ ist wieder aktiv.", name=unit.name),
-    ):
-        return redirect_after_post(_tree_at(unit_id))
-    return redirect_after_post(url_for("org.edit", unit_id=unit_id))
+    return _switch(unit_id, services.reactivate_unit, _l("Die Einheit „%(name)s“ ist wieder aktiv."))

@@ -117,3 +117,12 @@ def test_unit_services_write_their_own_audit_entries(org):
         ("unit_deactivated", org.admin.id, unit.id),
         ("unit_reactivated", org.admin.id, unit.id),
     ]
+
+
+def test_deactivation_names_the_unit_or_tells_why_not(client, org, login_as):
+    login_as(org.admin)
+    refused = client.post(f"/organisation/{org['sg321'].id}/deaktivieren", follow_redirects=True)
+    assert "noch 1 aktive Personen" in refused.get_data(as_text=True)
+    empty = org.factory.unit("Leeres Team", org["a32"])
+    done = client.post(f"/organisation/{empty.id}/deaktivieren", follow_redirects=True)
+    assert "Die Einheit „Leeres Team“ wurde deaktiviert." in done.get_data(as_text=True)

@@ -101,23 +101,25 @@ def edit_user(user_id):
     return render_template("admin/user_form.html", form=form, user=user), (422 if form.errors else 200)
 
 
-@bp.post("/personen/<int:user_id>/deaktivieren")
-def deactivate_user(user_id):
+def _change_account(user_id: int, change, message):
+    """Deactivate or reactivate an account (`message(user)` on success), back to the person's page."""
     perm.require(perm.can_manage_users(current_user))
     user = queries.get_user_or_404(user_id)
-    attempt(
-        lambda: accounts.deactivate_user(current_user, user),
-        success=_("%(name)s wurde deaktiviert und überall abgemeldet.", name=user.name),
-    )
+    attempt(lambda: change(current_user, user), success=lambda _result: message(user))
     return redirect_after_post(url_for("admin.edit_user", user_id=user_id))
+
+
+@bp.post("/personen/<int:user_id>/deaktivieren")
+def deactivate_user(user_id):
+    return _change_account(
+        user_id,
+        accounts.deactivate_user,
+        lambda user: _("%(name)s wurde deaktiviert und überall abgemeldet.", name=user.name),
+    )
 
 
 @bp.post("/personen/<int:user_id>/reaktivieren")
 def reactivate_user(user_id):
-    perm.require(perm.can_manage_users(current_user))
-    user = queries.get_user_or_404(user_id)
-    attempt(
-        lambda: accounts.reactivate_user(current_user, user),
-        success=_("%(name)s ist wieder aktiv.", name=user.name),
+    return _change_account(
+        user_id, accounts.reactivate_user, lambda user: _("%(name)s ist wieder aktiv.", name=user.name)
     )
-    return redirect_after_post(url_for("admin.edit_user", user_id=user_id))

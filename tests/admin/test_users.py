@@ -19,9 +19,9 @@ def _form(unit, **overrides):
     return data
 
 
-def test_admin_creates_user_with_roles(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"]))
+def test_admin_creates_user_with_roles(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
     response = client.post(
         "/verwaltung/personen/neu", data=_form(tree["sg321"], guide_units=[tree["a32"].id], is_admin="y")
     )
@@ -34,10 +34,10 @@ def test_admin_creates_user_with_roles(client, factory, login_as):
     assert {"user_created", "roles_changed"} <= actions
 
 
-def test_create_user_errors_keep_input(client, factory, login_as):
-    tree = factory.tree()
+def test_create_user_errors_keep_input(client, factory, login_as, org):
+    tree = org.tree
     existing = factory.user(unit=tree["a10"])
-    login_as(factory.admin(unit=tree["a10"]))
+    login_as(org.admin)
     response = client.post(
         "/verwaltung/personen/neu", data=_form(tree["sg321"], email=existing.email, name="Behalte mich")
     )
@@ -53,18 +53,18 @@ def test_create_user_errors_keep_input(client, factory, login_as):
     assert "Bitte wählen Sie eine Organisationseinheit." in html
 
 
-def test_unknown_unit_id_is_a_field_error(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"]))
+def test_unknown_unit_id_is_a_field_error(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
     response = client.post("/verwaltung/personen/neu", data=_form(tree["sg321"], unit_id=999999))
     assert response.status_code == 422
     assert db.session.scalar(select(User).where(User.email == "neu@test.example")) is None
 
 
-def test_edit_user_changes_roles_and_audits(client, factory, login_as):
-    tree = factory.tree()
+def test_edit_user_changes_roles_and_audits(client, factory, login_as, org):
+    tree = org.tree
     user = factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])])
-    login_as(factory.admin(unit=tree["a10"]))
+    login_as(org.admin)
     response = client.post(
         f"/verwaltung/personen/{user.id}",
         data=_form(tree["sg322"], email=user.email, name="Umbenannt", leadership_units=[tree["d2"].id]),
@@ -77,9 +77,9 @@ def test_edit_user_changes_roles_and_audits(client, factory, login_as):
     assert entry.object_id == user.id
 
 
-def test_admin_cannot_remove_own_admin_role_or_deactivate_self(client, factory, login_as):
-    tree = factory.tree()
-    admin = factory.admin(unit=tree["a10"])
+def test_admin_cannot_remove_own_admin_role_or_deactivate_self(client, factory, login_as, org):
+    tree = org.tree
+    admin = org.admin
     login_as(admin)
     response = client.post(
         f"/verwaltung/personen/{admin.id}", data=_form(tree["a10"], email=admin.email, name=admin.name)
@@ -92,22 +92,22 @@ def test_admin_cannot_remove_own_admin_role_or_deactivate_self(client, factory, 
     assert db.session.get(User, admin.id).is_active_account
 
 
-def test_deactivate_and_reactivate(client, factory, login_as):
-    tree = factory.tree()
+def test_deactivate_and_reactivate(client, factory, login_as, org):
+    tree = org.tree
     user = factory.user(unit=tree["sg321"])
-    login_as(factory.admin(unit=tree["a10"]))
+    login_as(org.admin)
     assert client.post(f"/verwaltung/personen/{user.id}/deaktivieren").status_code == 303
     assert not db.session.get(User, user.id).is_active_account
     assert client.post(f"/verwaltung/personen/{user.id}/reaktivieren").status_code == 303
     assert db.session.get(User, user.id).is_active_account
 
 
-def test_user_list_filters_and_paginates(client, factory, login_as):
-    tree = factory.tree()
+def test_user_list_filters_and_paginates(client, factory, login_as, org):
+    tree = org.tree
     for index in range(30):
         factory.user(name=f"Mitarbeiterin {index:02d}", unit=tree["sg321"])
     factory.user(name="Gesuchte Person", unit=tree["sg322"], roles=[("guide", tree["a32"])])
-    login_as(factory.admin(unit=tree["a10"]))
+    login_as(org.admin)
     html = client.get("/verwaltung/personen").get_data(as_text=True)
     assert "Seite 1 von 2" in html
     html = client.get("/verwaltung/personen?q=gesucht").get_data(as_text=True)
@@ -130,9 +130,9 @@ def test_user_list_partial_for_htmx_target(client, factory, login_as):
     assert "<html" in boosted.get_data(as_text=True)
 
 
-def test_query_counts_are_constant(client, factory, login_as, count_queries):
-    tree = factory.tree()
-    admin = factory.admin(unit=tree["a10"])
+def test_query_counts_are_constant(client, factory, login_as, count_queries, org):
+    tree = org.tree
+    admin = org.admin
     login_as(admin)
     counts = []
     for extra in (5, 50):

@@ -53,11 +53,11 @@ def test_home_is_accessible_and_has_no_csp_errors(page, factory):
     assert_no_csp_errors(page)
 
 
-def test_admin_pages_are_accessible(page, factory):
-    tree = factory.tree()
+def test_admin_pages_are_accessible(page, factory, org):
+    tree = org.tree
     for index in range(3):
         factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])] if index == 0 else [])
-    login(page, factory.admin(unit=tree["a10"]))
+    login(page, org.admin)
     for path in (
         "/verwaltung/personen",
         "/organisation/",
@@ -77,10 +77,10 @@ def test_admin_pages_are_accessible(page, factory):
     assert_no_csp_errors(page)
 
 
-def test_user_filter_updates_results_via_htmx(page, factory):
-    tree = factory.tree()
+def test_user_filter_updates_results_via_htmx(page, factory, org):
+    tree = org.tree
     factory.user(name="Zora Zufall", unit=tree["sg321"])
-    login(page, factory.admin(unit=tree["a10"]))
+    login(page, org.admin)
     page.goto("/verwaltung/personen")
     with page.expect_response(lambda r: "/verwaltung/personen?" in r.url and "q=Zora" in r.url):
         page.fill("#q", "Zora")
@@ -89,9 +89,8 @@ def test_user_filter_updates_results_via_htmx(page, factory):
     assert_accessible(page, "nach Filter")
 
 
-def test_csv_import_with_error_is_accessible(page, factory):
-    tree = factory.tree()
-    login(page, factory.admin(unit=tree["a10"]))
+def test_csv_import_with_error_is_accessible(page, org):
+    login(page, org.admin)
     page.goto("/verwaltung/import")
     assert_accessible(page, "Import-Formular")
     csv = b"E-Mail;Name;Einheit\nkaputt;Anna;Dezernat 9/Amt 99\n"

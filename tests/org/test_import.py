@@ -26,9 +26,9 @@ def upload(client, content: bytes | str, create_units=False, filename="personal.
 
 
 @pytest.fixture
-def admin_client(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"], email="admin@kreis.example"))
+def admin_client(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
     client.tree = tree
     return client
 

@@ -8,17 +8,17 @@ from intranet.org.models import OrgUnit
 from intranet.org.services import OrgTree
 
 
-def test_tree_shows_nested_units_to_everyone(client, factory, login_as):
-    tree = factory.tree()
+def test_tree_shows_nested_units_to_everyone(client, factory, login_as, org):
+    tree = org.tree
     login_as(factory.user(unit=tree["sg321"]))
     html = client.get("/organisation/").get_data(as_text=True)
     assert html.index("Dezernat 2") < html.index("Amt 32") < html.index("SG 32.1")
     assert "Einheit anlegen" not in html
 
 
-def test_create_rename_and_move_unit(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"]))
+def test_create_rename_and_move_unit(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
     response = client.post(
         "/organisation/neu",
         data={"name": "  SG 32.3   Neu ", "kind": "sachgebiet", "parent_id": tree["a32"].id},
@@ -36,9 +36,9 @@ def test_create_rename_and_move_unit(client, factory, login_as):
     assert {"unit_created", "unit_updated"} <= set(db.session.scalars(select(AuditEntry.action)))
 
 
-def test_move_below_own_subtree_is_refused(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"]))
+def test_move_below_own_subtree_is_refused(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
     response = client.post(
         f"/organisation/{tree['d2'].id}",
         data={"name": "Dezernat 2", "kind": "dezernat", "parent_id": tree["sg321"].id},
@@ -49,9 +49,9 @@ def test_move_below_own_subtree_is_refused(client, factory, login_as):
     assert tree["d2"].parent_id == tree["root"].id
 
 
-def test_duplicate_and_invalid_names(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"]))
+def test_duplicate_and_invalid_names(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
     for name, message in [
         ("sg 32.1", "schon eine Einheit"),
         ("A/B", "Schrägstrich"),
@@ -65,15 +65,15 @@ def test_duplicate_and_invalid_names(client, factory, login_as):
         assert message in response.get_data(as_text=True), name
 
 
-def test_deactivate_requires_empty_unit_and_keeps_it(client, factory, login_as):
-    tree = factory.tree()
+def test_deactivate_requires_empty_unit_and_keeps_it(client, factory, login_as, org):
+    tree = org.tree
     member = factory.user(unit=tree["sg321"])
-    login_as(factory.admin(unit=tree["a10"]))
+    login_as(org.admin)
     client.post(f"/organisation/{tree['a32'].id}/deaktivieren")
     assert db.session.get(OrgUnit, tree["a32"].id).is_active  # has active sub-units
     client.post(f"/organisation/{tree['sg321'].id}/deaktivieren")
     assert db.session.get(OrgUnit, tree["sg321"].id).is_active  # has a member
-    member.unit_id = tree["sg322"].id
+    member.unit_id = org.staff.unit_id = tree["sg322"].id
     db.session.commit()
     assert client.post(f"/organisation/{tree['sg321'].id}/deaktivieren").status_code == 303
     unit = db.session.get(OrgUnit, tree["sg321"].id)
@@ -82,8 +82,8 @@ def test_deactivate_requires_empty_unit_and_keeps_it(client, factory, login_as):
     assert db.session.get(OrgUnit, tree["sg321"].id).is_active
 
 
-def test_org_tree_helpers(factory):
-    tree = factory.tree()
+def test_org_tree_helpers(factory, org):
+    tree = org.tree
     org = OrgTree.load()
     assert [u.name for u in org.ancestors(tree["sg321"].id)] == [
         "SG 32.1",

@@ -153,3 +153,11 @@ def test_query_counts_are_constant(client, factory, login_as, count_queries, org
     assert counts[0] == counts[1]
     foundation_pages = {path: n for path, n in counts[1].items() if path != "/"}
     assert max(foundation_pages.values()) <= 8, counts[1]  # home: every feature's panel adds some
+
+
+def test_account_status_controls_only_for_other_people(client, org, login_as):
+    login_as(org.admin)
+    own = client.get(f"/verwaltung/personen/{org.admin.id}").get_data(as_text=True)
+    other = client.get(f"/verwaltung/personen/{org.staff.id}").get_data(as_text=True)
+    assert "Konto deaktivieren" not in own
+    assert "Konto deaktivieren" in other

@@ -24,3 +24,15 @@ def get_own_notification_or_404(user, notification_id: int) -> Notification:
     if notification is None or notification.user_id != user.id:
         abort(404)
     return notification
+
+
+def newest_unread(user, limit: int = 5) -> list[Notification]:
+    """The user's newest unread notifications (home panel)."""
+    return list(
+        db.session.scalars(
+            select(Notification)
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+            .order_by(Notification.created_at.desc())
+            .limit(limit)
+        )
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, union, update
 
-from intranet import clock
+from intranet import clock, urls
 from intranet.audit.services import record
 from intranet.auth.models import User
 from intranet.extensions import db
@@ -30,6 +30,7 @@ STATUS_LABELS = {
 }
 ANSWER_MAX = 5_000
 REASON_MAX = 500
+REPORT_MAX = 1_000
 
 
 def named_audience(post: FeedbackPost) -> list[User]:
@@ -87,9 +88,9 @@ def change_status(actor: User, post: FeedbackPost, to_status: str, answer: str) 
         named_audience(post),
         "feedback_status",
         _l("Feedback „%(title)s“: jetzt %(status)s", title=post.title[:80], status=STATUS_LABELS[to_status]),
-        f"/feedback/{post.id}",
+        urls.path_for("feedback.show", post_id=post.id),
         exclude=actor,
-    )  # a path: jobs and tests have no request
+    )
     db.session.flush()
     return change
 
@@ -120,7 +121,7 @@ def link_answers(actor: User, post: FeedbackPost, decision_id: int | None, pilot
 
 def report_post(reporter: User, post: FeedbackPost, reason: str) -> FeedbackReport:
     """Report a post to the moderators (once per person while the report is open)."""
-    reason = _text(reason, "reason", 1000, True)
+    reason = _text(reason, "reason", REPORT_MAX, True)
     if post.is_hidden:
         raise FeedbackError(_l("Dieser Beitrag ist schon ausgeblendet."), "reason")
     already = db.session.scalar(

@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from intranet import clock
@@ -31,6 +31,8 @@ from intranet.feedback.models import (
     FeedbackSupport,
     random_id,
 )
+from intranet.feedback.queries import has_supported, is_following
+from intranet.form_rules import REQUIRED, too_long
 from intranet.org.models import OrgUnit
 from intranet.org.services import org_tree
 from intranet.topics.models import Topic
@@ -39,6 +41,7 @@ TITLE_MAX = 150
 TEXT_MAX = 10_000
 COMMENT_MAX = 5_000
 SECRET_BYTES = 32
+SECRET_MAX = 200  # what the secret form accepts; a real secret has 43 characters
 
 
 class FeedbackError(DomainError):
@@ -135,11 +138,9 @@ def _check_topic(topic_id: int | None) -> int | None:
 def _text(value: str | None, field: str, maximum: int, required: bool) -> str:
     value = (value or "").strip()
     if required and not value:
-        raise FeedbackError(_l("Bitte füllen Sie dieses Feld aus."), field)
+        raise FeedbackError(REQUIRED, field)
     if len(value) > maximum:
-        raise FeedbackError(
-            _l("Höchstens %(max)d Zeichen (jetzt %(count)d).", max=maximum, count=len(value)), field
-        )
+        raise FeedbackError(too_long(maximum), field)
     return value
 
 
@@ -217,7 +218,7 @@ def post_for_secret(secret: str | None) -> FeedbackPost:
     secret = (secret or "").strip()
     if secret.startswith("#"):
         secret = secret[1:]
-    if not secret or len(secret) > 200:
+    if not secret or len(secret) > SECRET_MAX:
         raise FeedbackError(_l("Bitte geben Sie Ihren Zugangscode ein."), "secret")
     post = db.session.scalar(select(FeedbackPost).where(FeedbackPost.secret_hash == hash_secret(secret)))
     if post is None:
@@ -296,15 +297,6 @@ def add_anonymous_comment(post: FeedbackPost, body: str, from_post_author: bool 
 # --- Supports and follows --------------------------------------------------------------------
 
 
-def has_supported(user: User, post: FeedbackPost) -> bool:
-    """True if the user supports the post by name."""
-    return bool(
-        db.session.scalar(
-            select(exists().where(FeedbackSupport.post_id == post.id, FeedbackSupport.user_id == user.id))
-        )
-    )
-
-
 def _bump_support(post: FeedbackPost, named: int, anonymous: int = 0) -> None:
     db.session.execute(
         update(FeedbackPost)
@@ -344,15 +336,6 @@ def support_anonymously(post: FeedbackPost) -> None:
     """Count one anonymous support; nothing about the supporter is stored."""
     _ensure_open(post)
     _bump_support(post, 0, 1)
-
-
-def is_following(user: User, post: FeedbackPost) -> bool:
-    """True if the user follows the post."""
-    return bool(
-        db.session.scalar(
-            select(exists().where(FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id))
-        )
-    )
 
 
 def set_following(user: User, post: FeedbackPost, follow: bool) -> None:

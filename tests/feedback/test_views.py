@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import func, select
 
 from intranet.extensions import db
-from intranet.feedback import moderation, services
+from intranet.feedback import moderation, queries, services
 from intranet.feedback.models import FeedbackComment, FeedbackPost
 from tests.feedback.conftest import idea, lesson
 
@@ -103,7 +103,7 @@ def test_fifty_thousand_characters_are_a_field_error(client, login_as, org):
     login_as(org["author"])
     response = client.post("/feedback/neu", data=_form(body="ä" * 50_000))
     assert response.status_code == 422
-    assert "Höchstens 10000 Zeichen." in response.get_data(as_text=True)
+    assert "Höchstens 10.000 Zeichen." in response.get_data(as_text=True)
 
 
 def test_named_post_redirects_to_post(client, login_as, org):
@@ -337,6 +337,6 @@ def test_follow_toggle(client, login_as, org, make_post):
     post = make_post()
     login_as(org["staff"][1])
     client.post(f"/feedback/{post.id}/folgen")
-    assert services.is_following(org["staff"][1], post)
+    assert queries.is_following(org["staff"][1], post)
     client.post(f"/feedback/{post.id}/folgen")
-    assert not services.is_following(org["staff"][1], post)
+    assert not queries.is_following(org["staff"][1], post)

@@ -13,11 +13,12 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Optional
+from wtforms.validators import DataRequired, NumberRange, Optional
 
 from intranet.feedback.moderation import ANSWER_MAX, REASON_MAX, REPORT_MAX
 from intranet.feedback.services import COMMENT_MAX, SECRET_MAX, TEXT_MAX, TITLE_MAX
 from intranet.form_rules import REQUIRED, max_length
+from intranet.security import MAX_DB_INT
 
 KIND_LABELS = {
     "lesson": _l("Lernerfahrung / Fehler"),
@@ -166,15 +167,20 @@ class AnonymousReplyForm(FlaskForm):
     )
 
 
+def _record_number() -> NumberRange:
+    """A number as Lotse shows it for a decision or pilot: 1 up to the largest database id."""
+    return NumberRange(min=1, max=MAX_DB_INT, message=_l("Bitte geben Sie eine gültige Nummer ein."))
+
+
 class LinkForm(FlaskForm):
     decision_id = IntegerField(
         _l("Nummer der Entscheidung"),
-        validators=[Optional()],
+        validators=[Optional(), _record_number()],
         description=_l("Leer lassen, um die Verknüpfung zu lösen."),
     )
     pilot_id = IntegerField(
         _l("Nummer des Pilotprojekts"),
-        validators=[Optional()],
+        validators=[Optional(), _record_number()],
         description=_l("Leer lassen, um die Verknüpfung zu lösen."),
     )
 

@@ -20,6 +20,7 @@ from intranet.feedback.models import (
 )
 from intranet.feedback.services import FeedbackError, _text
 from intranet.notify.services import notify
+from intranet.security import MAX_DB_INT
 
 STATUS_LABELS = {
     "new": _l("neu"),
@@ -95,17 +96,22 @@ def change_status(actor: User, post: FeedbackPost, to_status: str, answer: str) 
     return change
 
 
+def _is_id(value: int | None) -> bool:
+    """A number a database id can be (larger ones overflow PostgreSQL's INTEGER: a 500)."""
+    return value is not None and 0 < value <= MAX_DB_INT
+
+
 def link_answers(actor: User, post: FeedbackPost, decision_id: int | None, pilot_id: int | None) -> None:
     """Link the decision and/or pilot that answered the post (None unlinks)."""
     from intranet.decisions.models import PUBLISHED_STATUSES, Decision
     from intranet.pilots.models import Pilot
 
-    decision = db.session.get(Decision, decision_id) if decision_id else None
+    decision = db.session.get(Decision, decision_id) if _is_id(decision_id) else None
     if decision_id and (decision is None or decision.status not in PUBLISHED_STATUSES):
         raise FeedbackError(
             _l("Eine veröffentlichte Entscheidung mit dieser Nummer gibt es nicht."), "decision_id"
         )
-    if pilot_id and db.session.get(Pilot, pilot_id) is None:
+    if pilot_id and (not _is_id(pilot_id) or db.session.get(Pilot, pilot_id) is None):
         raise FeedbackError(_l("Ein Pilotprojekt mit dieser Nummer gibt es nicht."), "pilot_id")
     post.linked_decision_id, post.linked_pilot_id = decision_id or None, pilot_id or None
     record(

@@ -43,3 +43,14 @@ def test_counts_yesterdays_posts_per_responsible_person_once_a_day(org, people):
 def test_nothing_yesterday_nothing_sent(org, make_post):
     make_post()  # today
     assert notify_new_posts() == 0
+
+
+def test_the_daily_notification_links_to_new_posts_under_the_base_url(app, org, people):
+    app.config["LOTSE_BASE_URL"] = "https://intranet.example/lotse"
+    with clock.frozen(datetime(2026, 5, 4, 9, tzinfo=UTC)):
+        services.create_named_post(people.author, idea(unit_id=org["a32"].id))
+        db.session.commit()
+    with clock.frozen(datetime(2026, 5, 5, 5, 15, tzinfo=UTC)):
+        assert notify_new_posts() == 2
+    urls = set(db.session.scalars(select(Notification.url).where(Notification.kind == KIND)))
+    assert urls == {"/lotse/feedback/?status=new"}

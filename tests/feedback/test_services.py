@@ -179,6 +179,14 @@ def test_named_author_is_notified_of_status(org, make_post, people):
     assert list(db.session.scalars(select(Notification.user_id))) == [people.author.id]
 
 
+def test_status_notification_links_to_the_post_under_the_base_url(app, org, make_post, people):
+    app.config["LOTSE_BASE_URL"] = "https://intranet.example/lotse"
+    post = make_post()
+    moderation.change_status(org.admin, post, "seen", "")
+    db.session.commit()
+    assert list(db.session.scalars(select(Notification.url))) == [f"/lotse/feedback/{post.id}"]
+
+
 def test_report_hide_unhide_and_audit(org, make_post, people):
     from intranet.audit.models import AuditEntry
 

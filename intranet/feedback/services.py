@@ -259,8 +259,7 @@ def _next_position(post: FeedbackPost) -> int:
     return post.comment_count
 
 
-def add_named_comment(author: User, post: FeedbackPost, body: str) -> FeedbackComment:
-    """Comment under the author's name."""
+def _add_comment(post: FeedbackPost, body: str, author_id: int | None, from_post_author: bool = False):
     _ensure_open(post, "body")
     body = _text(body, "body", COMMENT_MAX, True)
     comment = FeedbackComment(
@@ -268,30 +267,23 @@ def add_named_comment(author: User, post: FeedbackPost, body: str) -> FeedbackCo
         post_id=post.id,
         position=_next_position(post),
         body=body,
-        author_id=author.id,
-        is_anonymous=False,
-    )
-    db.session.add(comment)
-    db.session.flush()
-    return comment
-
-
-def add_anonymous_comment(post: FeedbackPost, body: str, from_post_author: bool = False) -> FeedbackComment:
-    """Comment without any author reference (from_post_author: written via the secret)."""
-    _ensure_open(post, "body")
-    body = _text(body, "body", COMMENT_MAX, True)
-    comment = FeedbackComment(
-        id=_free_id(FeedbackComment),
-        post_id=post.id,
-        position=_next_position(post),
-        body=body,
-        author_id=None,
-        is_anonymous=True,
+        author_id=author_id,
+        is_anonymous=author_id is None,
         is_from_post_author=from_post_author,
     )
     db.session.add(comment)
     db.session.flush()
     return comment
+
+
+def add_named_comment(author: User, post: FeedbackPost, body: str) -> FeedbackComment:
+    """Comment under the author's name."""
+    return _add_comment(post, body, author.id)
+
+
+def add_anonymous_comment(post: FeedbackPost, body: str, from_post_author: bool = False) -> FeedbackComment:
+    """Comment without any author reference (from_post_author: written via the secret)."""
+    return _add_comment(post, body, None, from_post_author)
 
 
 # --- Supports and follows --------------------------------------------------------------------

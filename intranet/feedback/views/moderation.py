@@ -11,6 +11,7 @@ from intranet.domain import attempt
 from intranet.feedback import moderation, queries
 from intranet.feedback.forms import EmptyForm, LinkForm, ReasonForm, StatusForm
 from intranet.feedback.views import bp
+from intranet.feedback.views.common import reason_page
 from intranet.hx import redirect_after_post
 from intranet.paging import paginate
 
@@ -86,15 +87,14 @@ def moderation_queue():
 def hide(post_id):
     post = queries.get_post_or_404(post_id)
     perm.require(perm.can_moderate_feedback(current_user))
-    form = ReasonForm()
-    if form.validate_on_submit() and attempt(
-        lambda: moderation.hide_post(current_user, post, form.reason.data),
-        form=form,
-        field="reason",
-        success=_("Der Beitrag ist ausgeblendet. Der Grund ist für alle sichtbar."),
-    ):
-        return redirect_after_post(url_for("feedback.moderation_queue"))
-    return render_template("feedback/hide.html", post=post, form=form), (422 if form.errors else 200)
+    return reason_page(
+        post,
+        ReasonForm(),
+        lambda reason: moderation.hide_post(current_user, post, reason),
+        _("Der Beitrag ist ausgeblendet. Der Grund ist für alle sichtbar."),
+        url_for("feedback.moderation_queue"),
+        "feedback/hide.html",
+    )
 
 
 def _moderate(post_id, action, message):

@@ -12,7 +12,7 @@ from intranet.domain import attempt
 from intranet.feedback import moderation, queries, services
 from intranet.feedback.forms import CommentForm, EmptyForm, ReportForm, SupportForm
 from intranet.feedback.views import bp
-from intranet.feedback.views.common import rate_limited, render_post
+from intranet.feedback.views.common import post_of_form, rate_limited, reason_page, render_post
 from intranet.hx import redirect_after_post, wants_partial
 
 # Post ids this browser session supported anonymously: kept only in the signed session
@@ -31,8 +31,7 @@ def _save_comment(post, form: CommentForm):
 @rate_limited
 def comment():
     form = CommentForm()
-    post = queries.get_post_or_404(form.post_id.data)
-    perm.require(perm.can_view_post(current_user, post), hide=True)
+    post = post_of_form(form)
     saved = form.validate_on_submit() and bool(
         attempt(
             lambda: _save_comment(post, form),
@@ -81,8 +80,7 @@ def _apply_support(post, form: SupportForm) -> int:
 @rate_limited
 def support():
     form = SupportForm()
-    post = queries.get_post_or_404(form.post_id.data)
-    perm.require(perm.can_view_post(current_user, post), hide=True)
+    post = post_of_form(form)
     done = attempt(
         lambda: _apply_support(post, form),
         success=lambda count: ngettext(
@@ -118,12 +116,11 @@ def follow(post_id):
 def report(post_id):
     post = queries.get_post_or_404(post_id)
     perm.require(perm.can_participate_in_post(current_user, post))
-    form = ReportForm()
-    if form.validate_on_submit() and attempt(
-        lambda: moderation.report_post(current_user, post, form.reason.data),
-        form=form,
-        field="reason",
-        success=_("Danke. Die Moderation sieht sich den Beitrag an."),
-    ):
-        return redirect_after_post(url_for("feedback.show", post_id=post.id))
-    return render_template("feedback/report.html", post=post, form=form), (422 if form.errors else 200)
+    return reason_page(
+        post,
+        ReportForm(),
+        lambda reason: moderation.report_post(current_user, post, reason),
+        _("Danke. Die Moderation sieht sich den Beitrag an."),
+        url_for("feedback.show", post_id=post.id),
+        "feedback/report.html",
+    )

@@ -50,7 +50,7 @@ def comment():
             page=queries.post_page(current_user, post),
         ), 200 if saved else 422
     if saved:
-        return redirect_after_post(url_for("feedback.show", post_id=post.id) + "#kommentare")
+        return redirect_after_post(url_for("feedback.show", post_id=post.id, _anchor="kommentare"))
     return render_post(post, comment_form=form, status=422)
 
 

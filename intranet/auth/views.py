@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from intranet.auth import queries, services
+from intranet.auth import queries, services, throttling
 from intranet.auth.forms import (
     ChangePasswordForm,
     LanguageForm,
@@ -16,7 +16,6 @@ from intranet.auth.forms import (
 from intranet.domain import attempt
 from intranet.extensions import htmx, limiter, login_manager
 from intranet.hx import redirect_after_post
-from intranet.notify.mail import send_mail
 from intranet.security import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/konto")
@@ -46,14 +45,27 @@ def unauthorized():
     return redirect(login_url)
 
 
-def _login_account_key() -> str:
-    return "login:" + services.normalise_email(request.form.get("email", ""))[:254]
-
-
 @bp.route("/anmelden", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOTSE_LOGIN_LIMIT"], methods=["POST"])
 @limiter.limit(
-    lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"], methods=["POST"], key_func=_login_account_key
+    lambda: current_app.config["LOTSE_LOGIN_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.source_key,
+    exempt_when=throttling.is_known_device,
+    deduct_when=throttling.failed,
+)
+@limiter.limit(
+    lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.account_key,
+    exempt_when=throttling.is_known_device,
+    deduct_when=throttling.failed,
+)
+@limiter.limit(
+    lambda: current_app.config["LOTSE_LOGIN_DEVICE_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.device_key,
+    exempt_when=throttling.is_unknown_device,
+    deduct_when=throttling.failed,
 )
 def login():
     if current_user.is_authenticated:
@@ -67,8 +79,11 @@ def login():
             session.clear()  # a fresh session on every sign-in
             login_user(signed_in.value, remember=form.remember.data)
             session["locale"] = signed_in.value.locale
-            return redirect(safe_next(form.next.data, url_for("main.home")), code=303)
+            response = redirect(safe_next(form.next.data, url_for("main.home")), code=303)
+            throttling.remember_device(response, signed_in.value.email)
+            return response
         attempt(lambda: services.record_failed_login(form.email.data))
+        throttling.mark_failed()
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
 
@@ -103,16 +118,14 @@ def change_password():
 def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
-        mail = services.password_reset_mail(form.email.data)
-        if mail is not None:
-            send_mail(*mail)
-        # The same answer whether or not the address exists (no account enumeration).
-        flash(
-            _(
+        # The same answer whether or not the address exists (no account enumeration); the
+        # mail itself leaves through the outbox, never inside this request.
+        attempt(
+            lambda: services.request_password_reset(form.email.data),
+            success=_(
                 "Wenn ein Konto mit dieser Adresse existiert, haben wir einen Link zum "
                 "Zurücksetzen gesendet. Er ist eine Stunde gültig."
             ),
-            "success",
         )
         return redirect(url_for("auth.login"), code=303)
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200

@@ -23,7 +23,11 @@ __all__ = [
     "can_view_training_report",
     "is_training_editor",
     "can_assign_to_unit",
+    "can_change_path_status",
 ]
+
+# Draft → published → archived, and back from the archive to published.
+_NEXT_STATUS = {"draft": ("published",), "published": ("archived",), "archived": ("published",)}
 
 
 def is_training_editor(user) -> bool:
@@ -40,6 +44,11 @@ def can_edit_path(user, path) -> bool:
     if path is None:
         return False
     return is_admin(user) or (is_guide(user) and path.author_id == user.id)
+
+
+def can_change_path_status(user, path, status: str) -> bool:
+    """An editor of the path moves it one step along draft → published → archived (→ published)."""
+    return can_edit_path(user, path) and status in _NEXT_STATUS.get(path.status, ())
 
 
 def can_view_path(user, path) -> bool:

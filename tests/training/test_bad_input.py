@@ -64,26 +64,26 @@ def test_no_500_on_any_training_post(client, factory, login_as, builder, junk):
     db.session.commit()
     read, quiz, session, _practice = path.steps
     posts = [
-        "/training/new",
-        f"/training/{path.id}/edit",
-        f"/training/{draft.id}/edit",
-        f"/training/{path.id}/enrol",
-        f"/training/{path.id}/status",
-        f"/training/{draft.id}/status",
-        f"/training/{path.id}/steps/new",
-        f"/training/{path.id}/steps/{read.id}/edit",
-        f"/training/{path.id}/steps/{session.id}/edit",
-        f"/training/{path.id}/steps/{quiz.id}/edit",
-        f"/training/{path.id}/steps/{read.id}/move",
-        f"/training/{path.id}/steps/{quiz.id}/questions",
-        f"/training/{path.id}/steps/{read.id}/done",
-        f"/training/{path.id}/steps/{quiz.id}/quiz",
-        f"/training/{path.id}/steps/{session.id}/seat",
-        f"/training/{path.id}/steps/{session.id}/seat/cancel",
-        f"/training/{path.id}/steps/{path.steps[3].id}/practice",
-        f"/training/practice/{practice.id}",
-        f"/training/{path.id}/assign",
-        "/training/preview",
+        "/lernpfade/neu",
+        f"/lernpfade/{path.id}/bearbeiten",
+        f"/lernpfade/{draft.id}/bearbeiten",
+        f"/lernpfade/{path.id}/einschreiben",
+        f"/lernpfade/{path.id}/status",
+        f"/lernpfade/{draft.id}/status",
+        f"/lernpfade/{path.id}/schritte/neu",
+        f"/lernpfade/{path.id}/schritte/{read.id}/bearbeiten",
+        f"/lernpfade/{path.id}/schritte/{session.id}/bearbeiten",
+        f"/lernpfade/{path.id}/schritte/{quiz.id}/bearbeiten",
+        f"/lernpfade/{path.id}/schritte/{read.id}/verschieben",
+        f"/lernpfade/{path.id}/schritte/{quiz.id}/fragen",
+        f"/lernpfade/{path.id}/schritte/{read.id}/erledigt",
+        f"/lernpfade/{path.id}/schritte/{quiz.id}/quiz",
+        f"/lernpfade/{path.id}/schritte/{session.id}/platz",
+        f"/lernpfade/{path.id}/schritte/{session.id}/platz/stornieren",
+        f"/lernpfade/{path.id}/schritte/{path.steps[3].id}/praxisnachweis",
+        f"/lernpfade/praxisnachweise/{practice.id}",
+        f"/lernpfade/{path.id}/zuweisen",
+        "/lernpfade/vorschau",
     ]
     login_as(editor)
     data = {name: junk for name in FIELDS} | {f"q{q.id}": junk for q in quiz.questions}
@@ -92,8 +92,8 @@ def test_no_500_on_any_training_post(client, factory, login_as, builder, junk):
             response = client.post(url, data=payload)
             assert response.status_code < 500, (url, response.status_code)
     for url in (
-        f"/training/?q={junk[:2000]}&level={junk[:50]}&topic={junk[:50]}&show={junk[:50]}",
-        f"/training/report?path={junk[:50]}",
+        f"/lernpfade/?q={junk[:2000]}&level={junk[:50]}&topic={junk[:50]}&show={junk[:50]}",
+        f"/lernpfade/bericht?path={junk[:50]}",
     ):
         assert client.get(url).status_code < 500, url
 
@@ -102,7 +102,7 @@ def test_nul_bytes_in_text_are_dropped(client, factory, login_as, builder):
     guide = factory.user(roles=[("guide", factory.unit())])
     login_as(guide)
     response = client.post(
-        "/training/new",
+        "/lernpfade/neu",
         data={
             "title": "Sicher\x00 im Netz",
             "summary": "a\x00b",

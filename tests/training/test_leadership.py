@@ -30,9 +30,9 @@ def test_assign_enrols_unit_and_subunits_and_notifies(client, factory, login_as,
     path = builder.path()
     login_as(leader)
     with clock.frozen(NOON):
-        assert client.get(f"/training/{path.id}/assign").status_code == 200
+        assert client.get(f"/lernpfade/{path.id}/zuweisen").status_code == 200
         response = client.post(
-            f"/training/{path.id}/assign", data={"unit_id": tree["a32"].id, "due_on": "2030-04-01"}
+            f"/lernpfade/{path.id}/zuweisen", data={"unit_id": tree["a32"].id, "due_on": "2030-04-01"}
         )
     assert response.status_code == 303
     enrolled = set(db.session.scalars(select(TrainingEnrolment.user_id)))
@@ -47,7 +47,7 @@ def test_assign_enrols_unit_and_subunits_and_notifies(client, factory, login_as,
     login_as(in_sg)
     home = client.get("/")
     assert path.title in home.text and "zugewiesen" in home.text
-    assigned = client.get("/training/?show=assigned")
+    assigned = client.get("/lernpfade/?show=assigned")
     assert path.title in assigned.text
 
 
@@ -58,14 +58,14 @@ def test_assign_refuses_past_date_and_unit_outside_scope(client, factory, login_
     login_as(leader)
     with clock.frozen(NOON):
         past = client.post(
-            f"/training/{path.id}/assign", data={"unit_id": tree["a32"].id, "due_on": "2030-02-28"}
+            f"/lernpfade/{path.id}/zuweisen", data={"unit_id": tree["a32"].id, "due_on": "2030-02-28"}
         )
         assert past.status_code == 422 and "in der Vergangenheit" in past.text
         outside = client.post(
-            f"/training/{path.id}/assign", data={"unit_id": tree["a10"].id, "due_on": "2030-04-01"}
+            f"/lernpfade/{path.id}/zuweisen", data={"unit_id": tree["a10"].id, "due_on": "2030-04-01"}
         )
         assert outside.status_code == 422 and "aus Ihrem Bereich" in outside.text
-        garbage = client.post(f"/training/{path.id}/assign", data={"unit_id": "x", "due_on": "bald"})
+        garbage = client.post(f"/lernpfade/{path.id}/zuweisen", data={"unit_id": "x", "due_on": "bald"})
         assert garbage.status_code == 422 and "gültiges Datum" in garbage.text
     assert db.session.scalar(select(func.count(TrainingEnrolment.id))) == 0
 
@@ -136,7 +136,7 @@ def test_unit_report_shows_aggregates_and_folds_small_groups(client, factory, lo
     assert by_name["Amt 32"].enrolled == 5 and by_name["Amt 32"].folded == ["SG 32.2"]
     assert hidden == 0
     login_as(leader)
-    page = client.get(f"/training/report?path={path.id}")
+    page = client.get(f"/lernpfade/bericht?path={path.id}")
     assert page.status_code == 200
     assert "SG 32.1" in page.text and "einschließlich SG 32.2" in page.text
     for user in big + small + amt:

@@ -15,14 +15,14 @@ def test_request_confirm_flow(client, factory, login_as, builder):
     path = builder.path(kinds=("practice",))
     step = path.steps[0]
     login_as(learner)
-    client.post(f"/training/{path.id}/enrol")
+    client.post(f"/lernpfade/{path.id}/einschreiben")
     assert (
         client.post(
-            f"/training/{path.id}/steps/{step.id}/practice", data={"note": "Vorgang 4711 angelegt"}
+            f"/lernpfade/{path.id}/schritte/{step.id}/praxisnachweis", data={"note": "Vorgang 4711 angelegt"}
         ).status_code
         == 303
     )
-    again = client.post(f"/training/{path.id}/steps/{step.id}/practice", data={"note": "nochmal"})
+    again = client.post(f"/lernpfade/{path.id}/schritte/{step.id}/praxisnachweis", data={"note": "nochmal"})
     assert again.status_code == 422 and "liegt bereits vor" in again.text
     assert (
         db.session.scalar(
@@ -31,14 +31,14 @@ def test_request_confirm_flow(client, factory, login_as, builder):
         == guide.id
     )
     login_as(guide)
-    inbox = client.get("/training/practice")
+    inbox = client.get("/lernpfade/praxisnachweise")
     assert "Vorgang 4711 angelegt" in inbox.text
     practice = db.session.scalar(select(TrainingPracticeRequest))
-    empty_feedback = client.post(f"/training/practice/{practice.id}", data={"send_feedback": "1"})
+    empty_feedback = client.post(f"/lernpfade/praxisnachweise/{practice.id}", data={"send_feedback": "1"})
     assert empty_feedback.status_code == 422 and "Bitte schreiben Sie eine Rückmeldung" in empty_feedback.text
     assert (
         client.post(
-            f"/training/practice/{practice.id}", data={"confirm": "1", "feedback": "Gut gemacht"}
+            f"/lernpfade/praxisnachweise/{practice.id}", data={"confirm": "1", "feedback": "Gut gemacht"}
         ).status_code
         == 303
     )
@@ -73,8 +73,8 @@ def test_guide_outside_the_unit_cannot_confirm(client, factory, login_as, builde
     else:
         raise AssertionError("a guide outside the learner's units must be refused")
     login_as(other_guide)
-    assert "Zurzeit wartet keine Anfrage auf Sie." in client.get("/training/practice").text
-    assert client.post(f"/training/practice/{practice.id}", data={"confirm": "1"}).status_code == 404
+    assert "Zurzeit wartet keine Anfrage auf Sie." in client.get("/lernpfade/praxisnachweise").text
+    assert client.post(f"/lernpfade/praxisnachweise/{practice.id}", data={"confirm": "1"}).status_code == 404
     db.session.refresh(practice)
     assert practice.status == "requested"
 
@@ -102,7 +102,7 @@ def test_csrf_is_enforced_on_training_posts(make_app, factory, builder, login_as
     path = builder.path()
     client = strict.test_client()
     login_as(user, client)
-    assert client.post(f"/training/{path.id}/enrol").status_code == 400
+    assert client.post(f"/lernpfade/{path.id}/einschreiben").status_code == 400
     assert db.session.scalar(select(TrainingEnrolment)) is None
 
 

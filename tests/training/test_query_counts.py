@@ -45,20 +45,20 @@ def _measure(client, factory, builder, login_as, count_queries, scale, tree):
     db.session.commit()
     login_as(me)
     urls = {
-        "catalogue": "/training/",
-        "path": f"/training/{path.id}",
-        "quiz step": f"/training/{path.id}/steps/{path.steps[1].id}",
+        "catalogue": "/lernpfade/",
+        "path": f"/lernpfade/{path.id}",
+        "quiz step": f"/lernpfade/{path.id}/schritte/{path.steps[1].id}",
         "home": "/",
     }
     mine = _counts(client, count_queries, urls)
     login_as(leader)
-    mine.update(_counts(client, count_queries, {"report": f"/training/report?path={path.id}"}))
+    mine.update(_counts(client, count_queries, {"report": f"/lernpfade/bericht?path={path.id}"}))
     login_as(factory.user(unit=tree["a32"], roles=["admin", ("guide", tree["a32"])]))
     mine.update(
         _counts(
             client,
             count_queries,
-            {"editor": f"/training/{path.id}/editor", "practice inbox": "/training/practice"},
+            {"editor": f"/lernpfade/{path.id}/aufbau", "practice inbox": "/lernpfade/praxisnachweise"},
         )
     )
     return mine

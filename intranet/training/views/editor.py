@@ -140,7 +140,9 @@ def add_step(path_id):
 
 def _step_saved(told: int) -> str:
     message = _("Der Schritt wurde gespeichert.")
-    return f"{message} {_('%(count)d Personen wurden benachrichtigt.', count=told)}" if told else message
+    if told:
+        message += " " + _("%(count)d Personen wurden benachrichtigt.", count=told)
+    return message
 
 
 def _step_form_page(path, step, form, question_form=None, preview=None, status=200):

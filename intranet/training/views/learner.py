@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import wraps
+
 from flask import abort, flash, make_response, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -103,41 +105,43 @@ def _step_context(path, step, enrolment, **extra):
     )
 
 
-def _open_step(path_id, step_id):
-    """Load path, step and the user's enrolment; a step not yet open sends the user back."""
-    path = viewable_path(path_id)
-    step = queries.get_step_or_404(path, step_id)
-    enrolment = queries.find_enrolment(current_user, path)
-    reason = learning.lock_reason(enrolment, step)
-    if reason is not None:
-        flash(str(reason), "error")
-        return path, step, None, redirect_after_post(url_for("training.path_page", path_id=path_id))
-    return path, step, enrolment, None
+def _open_step(view):
+    """Hand the view the path, the step and the learner's enrolment; a step that is not open to
+    the learner yet (path not begun, or locked) sends them back to the path."""
+
+    @wraps(view)
+    def on_open_step(path_id, step_id):
+        path = viewable_path(path_id)
+        step = queries.get_step_or_404(path, step_id)
+        enrolment = queries.find_enrolment(current_user, path)
+        reason = learning.lock_reason(enrolment, step)
+        if reason is not None:
+            flash(str(reason), "error")
+            return redirect_after_post(url_for("training.path_page", path_id=path_id))
+        return view(path, step, enrolment)
+
+    return on_open_step
 
 
-def _back_to_step(path_id, step_id):
-    return redirect_after_post(url_for("training.step_page", path_id=path_id, step_id=step_id))
+def _back_to_step(step):
+    return redirect_after_post(url_for("training.step_page", path_id=step.path_id, step_id=step.id))
 
 
 @bp.get("/<int:path_id>/schritte/<int:step_id>")
-def step_page(path_id, step_id):
-    path, step, enrolment, refusal = _open_step(path_id, step_id)
-    if refusal:
-        return refusal
+@_open_step
+def step_page(path, step, enrolment):
     return render_template("training/step.html", **_step_context(path, step, enrolment))
 
 
 @bp.post("/<int:path_id>/schritte/<int:step_id>/erledigt")
-def complete_step(path_id, step_id):
-    path, step, enrolment, refusal = _open_step(path_id, step_id)
-    if refusal:
-        return refusal
+@_open_step
+def complete_step(path, step, enrolment):
     if attempt(
         lambda: learning.complete_step(current_user, enrolment, step),
         success=_("Schritt „%(title)s“ erledigt.", title=step.title),
     ):
         return redirect_after_post(_next_url(path, enrolment))
-    return _back_to_step(path_id, step_id)
+    return _back_to_step(step)
 
 
 def _next_url(path, enrolment) -> str:
@@ -148,10 +152,8 @@ def _next_url(path, enrolment) -> str:
 
 
 @bp.post("/<int:path_id>/schritte/<int:step_id>/quiz")
-def submit_quiz(path_id, step_id):
-    path, step, enrolment, refusal = _open_step(path_id, step_id)
-    if refusal:
-        return refusal
+@_open_step
+def submit_quiz(path, step, enrolment):
     form = QuizForm()
     answers = {
         q.id: {int(v) for v in request.form.getlist(f"q{q.id}") if v.isdigit() and len(v) < 10}
@@ -167,27 +169,23 @@ def submit_quiz(path_id, step_id):
 
 
 @bp.post("/<int:path_id>/schritte/<int:step_id>/platz")
-def book_seat(path_id, step_id):
-    path, step, enrolment, refusal = _open_step(path_id, step_id)
-    if refusal:
-        return refusal
+@_open_step
+def book_seat(path, step, enrolment):
     attempt(
         lambda: learning.book_seat(current_user, enrolment, step),
         success=_("Sie sind für den Termin angemeldet."),
     )
-    return _back_to_step(path_id, step_id)
+    return _back_to_step(step)
 
 
 @bp.post("/<int:path_id>/schritte/<int:step_id>/platz/stornieren")
-def cancel_seat(path_id, step_id):
-    path, step, enrolment, refusal = _open_step(path_id, step_id)
-    if refusal:
-        return refusal
+@_open_step
+def cancel_seat(path, step, enrolment):
     attempt(
         lambda: learning.cancel_seat(current_user, step),
         success=_("Sie haben sich vom Termin abgemeldet. Der Platz ist wieder frei."),
     )
-    return _back_to_step(path_id, step_id)
+    return _back_to_step(step)
 
 
 @bp.get("/<int:path_id>/schritte/<int:step_id>/termin.ics")
@@ -204,10 +202,8 @@ def session_ics(path_id, step_id):
 
 
 @bp.post("/<int:path_id>/schritte/<int:step_id>/praxisnachweis")
-def request_practice(path_id, step_id):
-    path, step, enrolment, refusal = _open_step(path_id, step_id)
-    if refusal:
-        return refusal
+@_open_step
+def request_practice(path, step, enrolment):
     form = PracticeRequestForm()
     if form.validate_on_submit() and attempt(
         lambda: learning.request_practice(current_user, enrolment, step, form.note.data),
@@ -215,7 +211,7 @@ def request_practice(path_id, step_id):
         field="note",
         success=_("Ihre Anfrage ist bei den Lotsinnen und Lotsen Ihrer Einheit."),
     ):
-        return _back_to_step(path_id, step_id)
+        return _back_to_step(step)
     return render_template(
         "training/step.html", **_step_context(path, step, enrolment, practice_form=form)
     ), 422

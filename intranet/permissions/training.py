@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from intranet import clock
 from intranet.permissions import (
     guides_unit,
     is_admin,
@@ -24,6 +25,7 @@ __all__ = [
     "is_training_editor",
     "can_assign_to_unit",
     "can_change_path_status",
+    "can_take_or_return_seat",
 ]
 
 # Draft → published → archived, and back from the archive to published.
@@ -88,3 +90,14 @@ def can_assign_to_unit(user, unit_id) -> bool:
 
 def can_view_training_report(user) -> bool:
     return is_leadership(user)
+
+
+def can_take_or_return_seat(user, step) -> bool:
+    """Places of an in-person session are taken and given back until the session begins."""
+    return (
+        is_signed_in(user)
+        and step is not None
+        and step.kind == "session"
+        and step.session_starts_at is not None
+        and step.session_starts_at > clock.now()
+    )

@@ -184,7 +184,7 @@ def book_seat(user, enrolment, step: TrainingStep) -> TrainingSessionSeat:
     check_unlocked(enrolment, step)
     if step.kind != "session":
         raise TrainingError(_l("Dieser Schritt ist kein Termin."))
-    if step.session_starts_at and step.session_starts_at <= clock.now():
+    if not perm.can_take_or_return_seat(user, step):
         raise TrainingError(_l("Dieser Termin hat schon begonnen."))
     if find_seat(user, step) is not None:
         raise TrainingError(_l("Sie sind für diesen Termin bereits angemeldet."))
@@ -211,7 +211,7 @@ def cancel_seat(user, step: TrainingStep) -> None:
     seat = find_seat(user, step)
     if seat is None:
         raise TrainingError(_l("Sie sind für diesen Termin nicht angemeldet."))
-    if step.session_starts_at and step.session_starts_at <= clock.now():
+    if not perm.can_take_or_return_seat(user, step):
         raise TrainingError(_l("Der Termin hat schon begonnen; eine Abmeldung ist nicht mehr möglich."))
     db.session.delete(seat)
     db.session.execute(

@@ -9,8 +9,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from intranet import clock, urls
 from intranet import permissions as perm
+from intranet import urls
 from intranet.domain import attempt
 from intranet.hx import redirect_after_post, render_page_or_partial, wants_partial
 from intranet.paging import paginate
@@ -98,7 +98,6 @@ def _step_context(path, step, enrolment, **extra):
         done=done,
         total=total,
         form=FlaskForm(),
-        now_utc=clock.now(),
         practice_form=extra.pop("practice_form", None) or PracticeRequestForm(),
         quiz_form=extra.pop("quiz_form", None) or QuizForm(),
         **extra,

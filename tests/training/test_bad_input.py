@@ -52,8 +52,8 @@ FIELDS = [
 
 
 @pytest.mark.parametrize("junk", JUNK, ids=range(len(JUNK)))
-def test_no_500_on_any_training_post(client, factory, login_as, builder, junk):
-    tree = factory.tree()
+def test_no_500_on_any_training_post(client, org, factory, login_as, builder, junk):
+    tree = org.tree
     editor = factory.user(
         unit=tree["a32"], roles=["admin", ("guide", tree["a32"]), ("leadership", tree["d2"])]
     )

@@ -243,9 +243,8 @@ def test_confirmation_only_after_completion(client, factory, login_as, builder):
     assert client.get(f"/lernpfade/teilnahmen/{enrolment.id}/bestaetigung").status_code == 404
 
 
-def test_overlong_practice_note_is_a_field_error(client, factory, login_as, builder):
-    tree = factory.tree()
-    user = factory.user(unit=tree["sg321"])
+def test_overlong_practice_note_is_a_field_error(client, org, login_as, builder):
+    user = org.staff
     path = builder.path(kinds=("practice",))
     login_as(user)
     _enrol(client, path)

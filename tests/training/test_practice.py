@@ -8,10 +8,8 @@ from intranet.training import learning
 from intranet.training.models import TrainingEnrolment, TrainingPracticeRequest
 
 
-def test_request_confirm_flow(client, factory, login_as, builder):
-    tree = factory.tree()
-    learner = factory.user(unit=tree["sg321"])
-    guide = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
+def test_request_confirm_flow(client, org, login_as, builder):
+    learner, guide = org.staff, org.guide
     path = builder.path(kinds=("practice",))
     step = path.steps[0]
     login_as(learner)
@@ -45,10 +43,8 @@ def test_request_confirm_flow(client, factory, login_as, builder):
     assert db.session.scalar(select(TrainingEnrolment)).completed_at is not None
 
 
-def test_feedback_lets_learner_ask_again(app, factory, builder):
-    tree = factory.tree()
-    learner = factory.user(unit=tree["sg321"])
-    guide = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
+def test_feedback_lets_learner_ask_again(app, org, builder):
+    learner, guide = org.staff, org.guide
     path = builder.path(kinds=("practice",))
     enrolment = learning.enrol(learner, path)
     practice = learning.request_practice(learner, enrolment, path.steps[0], "")
@@ -58,10 +54,8 @@ def test_feedback_lets_learner_ask_again(app, factory, builder):
     assert again.id == practice.id and again.status == "requested"
 
 
-def test_guide_outside_the_unit_cannot_confirm(client, factory, login_as, builder):
-    tree = factory.tree()
-    learner = factory.user(unit=tree["sg321"])
-    other_guide = factory.user(unit=tree["a10"], roles=[("guide", tree["a10"])])
+def test_guide_outside_the_unit_cannot_confirm(client, org, login_as, builder):
+    learner, other_guide = org.staff, org.other_guide
     path = builder.path(kinds=("practice",))
     enrolment = learning.enrol(learner, path)
     practice = learning.request_practice(learner, enrolment, path.steps[0], "")
@@ -79,11 +73,9 @@ def test_guide_outside_the_unit_cannot_confirm(client, factory, login_as, builde
     assert practice.status == "requested"
 
 
-def test_request_goes_to_the_nearest_guides_only(app, factory, builder):
-    tree = factory.tree()
-    learner = factory.user(unit=tree["sg321"])
-    near = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
-    top = factory.user(unit=tree["root"], roles=[("guide", tree["root"])])
+def test_request_goes_to_the_nearest_guides_only(app, org, factory, builder):
+    learner, near, above = org.staff, org.guide, org.dezernat_guide
+    top = factory.user(unit=org["root"], roles=[("guide", org["root"])])
     path = builder.path(kinds=("practice",))
     enrolment = learning.enrol(learner, path)
     learning.request_practice(learner, enrolment, path.steps[0], "")
@@ -93,7 +85,7 @@ def test_request_goes_to_the_nearest_guides_only(app, factory, builder):
         )
     )
     assert told == {near.id}
-    assert top.id not in told
+    assert top.id not in told and above.id not in told
 
 
 def test_csrf_is_enforced_on_training_posts(make_app, factory, builder, login_as):
@@ -106,9 +98,8 @@ def test_csrf_is_enforced_on_training_posts(make_app, factory, builder, login_as
     assert db.session.scalar(select(TrainingEnrolment)) is None
 
 
-def test_my_data_lists_own_training_only(client, factory, login_as, builder):
-    tree = factory.tree()
-    learner, other = factory.user(unit=tree["sg321"]), factory.user(unit=tree["sg321"])
+def test_my_data_lists_own_training_only(client, org, login_as, builder):
+    learner, other = org.staff, org.other_staff
     path = builder.path(kinds=("practice",), title="Sicher im Netz")
     enrolment = learning.enrol(learner, path)
     learning.request_practice(learner, enrolment, path.steps[0], "Meine geheime Notiz")

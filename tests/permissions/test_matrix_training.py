@@ -1,10 +1,11 @@
 """Training routes × roles, including another person's progress (IDOR → 404) and htmx partials."""
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from intranet import clock
 from intranet.extensions import db
 from intranet.training import learning
 from tests.permissions.conftest import Case
@@ -201,7 +202,7 @@ def test_training_matrix(case, actors, check_case):
         "practice_step": path.steps[3].id,
         "question": path.steps[1].questions[0].id,
         "a32": actors.tree["a32"].id,
-        "due": (date.today() + timedelta(days=30)).isoformat(),
+        "due": (clock.local_today() + timedelta(days=30)).isoformat(),
     }
     # A copy: the module-level case is shared by both databases' runs.
     case = replace(case, data={key: value.format(**ids) for key, value in case.data.items()})

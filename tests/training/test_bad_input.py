@@ -1,10 +1,17 @@
 """No input produces a 500: every training form gets empty, junk and overlong values."""
 
 import pytest
+from sqlalchemy import func, select
 
 from intranet.extensions import db
 from intranet.training import learning
-from intranet.training.models import TrainingPath
+from intranet.training.models import (
+    TrainingAssignment,
+    TrainingPath,
+    TrainingPracticeRequest,
+    TrainingQuestion,
+    TrainingStep,
+)
 
 JUNK = [
     "",
@@ -51,8 +58,8 @@ FIELDS = [
 ]
 
 
-@pytest.mark.parametrize("junk", JUNK, ids=range(len(JUNK)))
-def test_no_500_on_any_training_post(client, org, factory, login_as, builder, junk):
+def _every_form(org, factory, builder):
+    """An editor who may use every training form (admin, guide, leadership), and their URLs."""
     tree = org.tree
     editor = factory.user(
         unit=tree["a32"], roles=["admin", ("guide", tree["a32"]), ("leadership", tree["d2"])]
@@ -85,6 +92,13 @@ def test_no_500_on_any_training_post(client, org, factory, login_as, builder, ju
         f"/lernpfade/{path.id}/zuweisen",
         "/lernpfade/vorschau",
     ]
+    return editor, path, practice, posts
+
+
+@pytest.mark.parametrize("junk", JUNK, ids=range(len(JUNK)))
+def test_no_500_on_any_training_post(client, org, factory, login_as, builder, junk):
+    editor, path, _practice, posts = _every_form(org, factory, builder)
+    quiz = path.steps[1]
     login_as(editor)
     data = {name: junk for name in FIELDS} | {f"q{q.id}": junk for q in quiz.questions}
     for url in posts:
@@ -96,6 +110,31 @@ def test_no_500_on_any_training_post(client, org, factory, login_as, builder, ju
         f"/lernpfade/bericht?path={junk[:50]}",
     ):
         assert client.get(url).status_code < 500, url
+
+
+def test_60000_characters_in_every_field_store_nothing(client, org, factory, login_as, builder):
+    editor, path, practice, posts = _every_form(org, factory, builder)
+    quiz = path.steps[1]
+    huge = "x" * 60000
+
+    def stored():
+        return (
+            db.session.scalars(select(TrainingPath.title).order_by(TrainingPath.id)).all(),
+            db.session.scalars(select(TrainingStep.title).order_by(TrainingStep.id)).all(),
+            db.session.scalars(select(TrainingQuestion.text).order_by(TrainingQuestion.id)).all(),
+            db.session.scalar(select(func.count(TrainingAssignment.id))),
+            db.session.execute(select(TrainingPracticeRequest.status, TrainingPracticeRequest.note)).all(),
+        )
+
+    before = stored()
+    login_as(editor)
+    data = {name: huge for name in FIELDS} | {f"q{q.id}": huge for q in quiz.questions}
+    for url in posts:
+        response = client.post(url, data=data)
+        assert response.status_code < 500, (url, response.status_code)
+    db.session.expire_all()
+    assert stored() == before
+    assert practice.status == "requested"
 
 
 def test_nul_bytes_in_text_are_dropped(client, factory, login_as, builder):

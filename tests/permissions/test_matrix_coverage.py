@@ -18,10 +18,6 @@ NO_ROW_NEEDED = {"static"}
 NOT_YET_IN_MATRIX = {
     "decisions.token_calendar",
     "decisions_api.get_decision",
-    "training.add_question",
-    "training.cancel_seat",
-    "training.remove_step",
-    "training.request_practice",
 }
 
 

@@ -25,7 +25,8 @@ def _count(model) -> int:
 
 
 @pytest.mark.parametrize("path", ["/verwaltung/personen", "/verwaltung/protokoll", "/benachrichtigungen/"])
-def test_huge_and_odd_page_numbers_show_a_page(client, org, login_as, path):
+def test_huge_and_odd_page_numbers_show_a_page(app, client, org, login_as, path, monkeypatch):
+    monkeypatch.setitem(app.config, "LOTSE_PER_PAGE", 25)
     for index in range(30):
         db.session.add(Notification(user_id=org.admin.id, kind="test", message=f"Nachricht {index}", url="/"))
         db.session.add(AuditEntry(action="test", summary=f"Eintrag {index}"))

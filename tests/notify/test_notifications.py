@@ -129,7 +129,8 @@ def test_read_all_returns_under_the_installations_path(client, factory, login_as
     assert response.headers["Location"] == "/lotse/benachrichtigungen/"
 
 
-def test_huge_page_numbers_on_the_notification_list(client, factory, login_as):
+def test_huge_page_numbers_on_the_notification_list(app, client, factory, login_as, monkeypatch):
+    monkeypatch.setitem(app.config, "LOTSE_PER_PAGE", 25)
     user = factory.user()
     for index in range(3):
         services.notify([user], "test", _l("Nachricht"), "/")

@@ -29,8 +29,8 @@ XSS_CORPUS = [
     "[klick](javascript:window.__xss=1)",
     '<a href="javascript:window.__xss=1">x</a>',
     '<svg onload="window.__xss=1"></svg>',
-    '<div hx-get="/auth/logout" hx-trigger="load">htmx</div>',
-    '<div data-hx-get="/auth/logout" data-hx-trigger="load">htmx</div>',
+    '<div hx-get="/konto/abmelden" hx-trigger="load">htmx</div>',
+    '<div data-hx-get="/konto/abmelden" data-hx-trigger="load">htmx</div>',
     '<iframe src="javascript:window.__xss=1"></iframe>',
     '![bild](x" onerror="window.__xss=1)',
     '<details open ontoggle="window.__xss=1">',
@@ -106,6 +106,7 @@ def page(browser, app, live_server):
     context.close()
 
 
+<<<<<<< HEAD
 _LIVE: dict = {}  # the live server's app and URL, for `login`
 
 
@@ -121,6 +122,14 @@ def login(page, user):
     page.context.add_cookies(
         [{"name": app.config["SESSION_COOKIE_NAME"], "value": cookie, "url": _LIVE["url"]}]
     )
+=======
+def login(page, user, password: str = PASSWORD):
+    page.goto("/konto/anmelden")
+    page.fill("#email", user.email)
+    page.fill("#password", password)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(lambda url: "/konto/anmelden" not in url)
+>>>>>>> main
 
 
 def assert_accessible(page, context: str = ""):

@@ -106,7 +106,6 @@ def page(browser, app, live_server):
     context.close()
 
 
-<<<<<<< HEAD
 _LIVE: dict = {}  # the live server's app and URL, for `login`
 
 
@@ -122,14 +121,6 @@ def login(page, user):
     page.context.add_cookies(
         [{"name": app.config["SESSION_COOKIE_NAME"], "value": cookie, "url": _LIVE["url"]}]
     )
-=======
-def login(page, user, password: str = PASSWORD):
-    page.goto("/konto/anmelden")
-    page.fill("#email", user.email)
-    page.fill("#password", password)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(lambda url: "/konto/anmelden" not in url)
->>>>>>> main
 
 
 def assert_accessible(page, context: str = ""):

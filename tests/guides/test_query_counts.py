@@ -23,21 +23,21 @@ PAGES = [
 def add_data(org, factory, scale):
     topic = factory.topic()
     for index in range(scale):
-        unit = factory.unit(f"Team {scale}-{index}", org.tree["sg321"], "team")
+        unit = factory.unit(f"Team {scale}-{index}", org["sg321"], "team")
         guide = factory.user(unit=unit, roles=[("guide", unit)])
-        services.save_profile(guide, index % 2 == 0, org.amt_guide.id, [topic.id], "Hinweis")
+        services.save_profile(guide, index % 2 == 0, org.guide.id, [topic.id], "Hinweis")
         for number in range(3):
             question = services.ask(
-                org.asker,
+                org.staff,
                 f"Frage {scale}-{index}-{number}",
                 "Text",
                 topic.id if number else None,
                 number == 2,
             )
-            services.claim(question, org.amt_guide)
-            services.answer(question, org.amt_guide, "Antwort eins")
-            services.reply(question, org.asker, "Danke, aber noch eine Frage")
-            services.answer(question, org.amt_guide, "Antwort zwei")
+            services.claim(question, org.guide)
+            services.answer(question, org.guide, "Antwort eins")
+            services.reply(question, org.staff, "Danke, aber noch eine Frage")
+            services.answer(question, org.guide, "Antwort zwei")
             if number == 1:
                 public = question
     db.session.commit()
@@ -52,12 +52,12 @@ def count_for(client, count_queries, path):
     return counter.count
 
 
-@pytest.mark.parametrize("user_name", ["asker", "amt_guide", "admin"])
+@pytest.mark.parametrize("user_name", ["staff", "guide", "admin"])
 def test_queries_do_not_grow_with_data(org, factory, client, login_as, count_queries, user_name):
     login_as(getattr(org, user_name))
     small = add_data(org, factory, 1)
     pages = [p.replace("/guides/question", f"/guides/questions/{small.id}") for p in PAGES]
-    allowed = {"asker": ("inbox", "coverage"), "amt_guide": ("coverage",), "admin": ()}[user_name]
+    allowed = {"staff": ("inbox", "coverage"), "guide": ("coverage",), "admin": ()}[user_name]
     before = {p: count_for(client, count_queries, p) for p in pages if not any(word in p for word in allowed)}
     big = add_data(org, factory, 10)
     after = {

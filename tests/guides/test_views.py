@@ -11,13 +11,13 @@ HTMX = {"HX-Request": "true"}
 
 
 def ask(org, title="Wie funktioniert die E-Akte?", private=False):
-    question = services.ask(org.asker, title, "Bitte **kurz** erklären.", None, private)
+    question = services.ask(org.staff, title, "Bitte **kurz** erklären.", None, private)
     db.session.commit()
     return question
 
 
 def test_ask_routes_and_redirects_to_the_question(org, client, login_as):
-    login_as(org.asker)
+    login_as(org.staff)
     response = client.post(
         "/guides/ask",
         data={"title": "Wo finde ich Vorlagen?", "body": "", "topic_id": "0", "visibility": "private"},
@@ -25,13 +25,13 @@ def test_ask_routes_and_redirects_to_the_question(org, client, login_as):
     assert response.status_code == 303
     question = db.session.scalar(select(Question))
     assert response.headers["Location"].endswith(f"/guides/questions/{question.id}")
-    assert question.is_private and question.current_unit_id == org.tree["a32"].id
+    assert question.is_private and question.current_unit_id == org["a32"].id
     page = client.get(response.headers["Location"])
     assert "Wo finde ich Vorlagen?" in page.text and "Lotsen von Amt 32" in page.text
 
 
 def test_empty_and_overlong_questions_get_german_errors_and_keep_input(org, client, login_as):
-    login_as(org.asker)
+    login_as(org.staff)
     response = client.post(
         "/guides/ask", data={"title": "", "body": "Mein Text", "topic_id": "0", "visibility": "public"}
     )
@@ -48,7 +48,7 @@ def test_empty_and_overlong_questions_get_german_errors_and_keep_input(org, clie
 
 
 def test_unknown_topic_is_a_field_error(org, client, login_as):
-    login_as(org.asker)
+    login_as(org.staff)
     response = client.post(
         "/guides/ask", data={"title": "Titel", "topic_id": "999999", "visibility": "public"}
     )
@@ -60,9 +60,9 @@ def test_unknown_topic_is_a_field_error(org, client, login_as):
 
 def test_suggestions_as_partial_and_as_page(org, client, login_as):
     question = ask(org, "Wie scanne ich Rechnungen in die E-Akte?")
-    services.answer(question, org.amt_guide, "Mit dem Scanner im Flur.")
+    services.answer(question, org.guide, "Mit dem Scanner im Flur.")
     private = ask(org, "Private E-Akte Frage", private=True)
-    services.answer(private, org.amt_guide, "Geheim.")
+    services.answer(private, org.guide, "Geheim.")
     db.session.commit()
     login_as(org.other_staff)
     partial = client.get(
@@ -78,10 +78,10 @@ def test_suggestions_as_partial_and_as_page(org, client, login_as):
 
 def test_faq_search_and_topic_filter(org, client, login_as, factory):
     topic = factory.topic("Videokonferenz")
-    with_topic = services.ask(org.asker, "Kamera geht nicht in der Videokonferenz", "", topic.id, False)
+    with_topic = services.ask(org.staff, "Kamera geht nicht in der Videokonferenz", "", topic.id, False)
     other = ask(org, "Drucker druckt nicht")
     for question in (with_topic, other):
-        services.answer(question, org.amt_guide, "Neu starten.")
+        services.answer(question, org.guide, "Neu starten.")
     ask(org, "Unbeantwortete Frage zur Kamera")
     db.session.commit()
     login_as(org.other_staff)
@@ -94,7 +94,7 @@ def test_faq_search_and_topic_filter(org, client, login_as, factory):
 
 def test_answer_accept_reopen_cycle_with_notifications(org, client, login_as):
     question = ask(org)
-    login_as(org.amt_guide)
+    login_as(org.guide)
     response = client.post(
         f"/guides/questions/{question.id}/answer", data={"body": "So geht es.", "kind": "answer"}
     )
@@ -102,12 +102,12 @@ def test_answer_accept_reopen_cycle_with_notifications(org, client, login_as):
     assert (
         db.session.scalar(
             select(Notification).where(
-                Notification.user_id == org.asker.id, Notification.kind == "question_update"
+                Notification.user_id == org.staff.id, Notification.kind == "question_update"
             )
         )
         is not None
     )
-    login_as(org.asker)
+    login_as(org.staff)
     answer_id = db.session.get(Question, question.id).answers[0].id
     assert (
         client.post(f"/guides/questions/{question.id}/accept", data={"answer_id": answer_id}).status_code
@@ -121,7 +121,7 @@ def test_answer_accept_reopen_cycle_with_notifications(org, client, login_as):
 
 def test_empty_answer_is_a_422_with_message(org, client, login_as):
     question = ask(org)
-    login_as(org.amt_guide)
+    login_as(org.guide)
     response = client.post(f"/guides/questions/{question.id}/answer", data={"body": " "})
     assert response.status_code == 422
     assert "Bitte füllen Sie dieses Feld aus." in response.text
@@ -129,7 +129,7 @@ def test_empty_answer_is_a_422_with_message(org, client, login_as):
 
 def test_accepting_on_someone_elses_question_is_refused(org, client, login_as):
     question = ask(org)
-    services.answer(question, org.amt_guide, "Antwort")
+    services.answer(question, org.guide, "Antwort")
     db.session.commit()
     login_as(org.other_staff)
     answer_id = question.answers[0].id
@@ -139,7 +139,7 @@ def test_accepting_on_someone_elses_question_is_refused(org, client, login_as):
 
 
 def test_answering_a_question_not_routed_to_me_is_refused(org, client, login_as, factory):
-    other_guide = factory.user(unit=org.tree["a10"], roles=[("guide", org.tree["a10"])])
+    other_guide = factory.user(unit=org["a10"], roles=[("guide", org["a10"])])
     question = ask(org)
     login_as(other_guide)
     response = client.post(f"/guides/questions/{question.id}/answer", data={"body": "Hallo"})
@@ -149,7 +149,7 @@ def test_answering_a_question_not_routed_to_me_is_refused(org, client, login_as,
 
 def test_claim_via_htmx_and_second_claimer_gets_a_clear_message(org, client, login_as, app):
     question = ask(org)
-    login_as(org.amt_guide)
+    login_as(org.guide)
     headers = {**HTMX, "HX-Target": f"claim-{question.id}"}
     response = client.post(f"/guides/questions/{question.id}/claim", headers=headers)
     assert response.status_code == 200
@@ -159,18 +159,18 @@ def test_claim_via_htmx_and_second_claimer_gets_a_clear_message(org, client, log
     login_as(org.dezernat_guide, second)
     response = second.post(f"/guides/questions/{question.id}/claim", headers=headers)
     assert response.status_code == 409
-    assert "Gerda Guide hat diese Frage gerade übernommen." in response.text
+    assert "Gerda Lotsin hat diese Frage gerade übernommen." in response.text
     response = second.post(f"/guides/questions/{question.id}/claim")
     assert response.status_code == 303  # without JavaScript: back to the question, flash shown
-    assert "Gerda Guide hat diese Frage gerade übernommen." in second.get(response.headers["Location"]).text
-    assert db.session.get(Question, question.id).claimed_by_id == org.amt_guide.id
+    assert "Gerda Lotsin hat diese Frage gerade übernommen." in second.get(response.headers["Location"]).text
+    assert db.session.get(Question, question.id).claimed_by_id == org.guide.id
 
 
 def test_inbox_filters(org, client, login_as):
     mine, other = ask(org, "Meine Übernahme"), ask(org, "Noch offen")
-    services.claim(mine, org.amt_guide)
+    services.claim(mine, org.guide)
     db.session.commit()
-    login_as(org.amt_guide)
+    login_as(org.guide)
     assert "Noch offen" in client.get("/guides/inbox").text
     text = client.get("/guides/inbox?filter=mine", headers={**HTMX, "HX-Target": "inbox-results"}).text
     assert "Meine Übernahme" in text and "Noch offen" not in text
@@ -179,19 +179,19 @@ def test_inbox_filters(org, client, login_as):
 
 
 def test_guide_sets_absence_with_deputy(org, client, login_as, factory):
-    deputy = factory.user(name="Vera Vertretung", unit=org.tree["a32"])
-    login_as(org.amt_guide)
+    deputy = factory.user(name="Vera Vertretung", unit=org["a32"])
+    login_as(org.guide)
     response = client.post(
-        f"/guides/profile/{org.amt_guide.id}", data={"is_absent": "y", "deputy_id": "0", "note": "Urlaub"}
+        f"/guides/profile/{org.guide.id}", data={"is_absent": "y", "deputy_id": "0", "note": "Urlaub"}
     )
     assert response.status_code == 422
     assert "Bitte wählen Sie eine Vertretung" in response.text and "Urlaub" in response.text
     response = client.post(
-        f"/guides/profile/{org.amt_guide.id}",
+        f"/guides/profile/{org.guide.id}",
         data={"is_absent": "y", "deputy_id": str(deputy.id), "note": "Urlaub"},
     )
     assert response.status_code == 303
-    login_as(org.asker)
+    login_as(org.staff)
     text = client.get("/guides/").text
     assert "abwesend" in text and "Vera Vertretung" in text
 
@@ -216,15 +216,15 @@ def test_coverage_shows_inherited_and_missing_guides(org, client, login_as):
 
 def test_home_panel_shows_my_questions_and_inbox_count(org, client, login_as):
     ask(org, "Panel-Frage")
-    login_as(org.asker)
+    login_as(org.staff)
     assert "Panel-Frage" in client.get("/").text
-    login_as(org.amt_guide)
+    login_as(org.guide)
     assert "1</span> offene Frage" in client.get("/").text
 
 
 def test_markdown_is_sanitised_on_the_question_page(org, client, login_as):
     question = services.ask(
-        org.asker,
+        org.staff,
         "XSS",
         "<script>alert(1)</script>\n\n[klick](javascript:alert(1)) <img src=x onerror=alert(1)>",
         None,
@@ -240,7 +240,7 @@ def test_markdown_is_sanitised_on_the_question_page(org, client, login_as):
 def test_admin_assigns_and_removes_a_guide_for_a_unit(org, client, login_as):
     from intranet.audit.models import AuditEntry
 
-    unit = org.tree["sg321"]
+    unit = org["sg321"]
     login_as(org.admin)
     page = client.get(f"/guides/units/{unit.id}").text
     assert "Fragen gehen an: Amt 32" in page
@@ -249,7 +249,7 @@ def test_admin_assigns_and_removes_a_guide_for_a_unit(org, client, login_as):
     assert "keine aktive Person" in response.text and "niemand@test.example" in response.text
     response = client.post(f"/guides/units/{unit.id}", data={"email": org.other_staff.email.upper()})
     assert response.status_code == 303
-    question = services.ask(org.asker, "Geht jetzt an das Sachgebiet", "", None, False)
+    question = services.ask(org.staff, "Geht jetzt an das Sachgebiet", "", None, False)
     db.session.commit()
     assert question.current_unit_id == unit.id
     again = client.post(f"/guides/units/{unit.id}", data={"email": org.other_staff.email})
@@ -272,7 +272,7 @@ def test_odd_input_never_causes_a_server_error(org, client, login_as):
         "/guides/directory?view=unsinn",
     ):
         assert client.get(path).status_code == 200, path
-    login_as(org.asker)
+    login_as(org.staff)
     posts = [
         (f"/guides/questions/{question.id}/accept", {"answer_id": "abc"}),
         (f"/guides/questions/{question.id}/accept", {"answer_id": "99999999"}),
@@ -283,9 +283,9 @@ def test_odd_input_never_causes_a_server_error(org, client, login_as):
     ]
     for path, data in posts:
         assert client.post(path, data=data).status_code < 500, path
-    login_as(org.amt_guide)
+    login_as(org.guide)
     response = client.post(
-        f"/guides/profile/{org.amt_guide.id}",
+        f"/guides/profile/{org.guide.id}",
         data={"deputy_id": "abc", "topic_ids": ["x", "999"], "note": "n" * 400},
     )
     assert response.status_code == 422
@@ -313,7 +313,7 @@ def test_private_question_becomes_visible_to_admins_once_it_reaches_them(org, cl
 
 def test_pages_render_in_english_too(org, client, login_as, factory):
     english = factory.user(
-        name="Emma English", unit=org.tree["sg321"], locale="en", roles=["admin", ("guide", org.tree["a32"])]
+        name="Emma English", unit=org["sg321"], locale="en", roles=["admin", ("guide", org["a32"])]
     )
     question = ask(org)
     login_as(english)
@@ -331,3 +331,38 @@ def test_pages_render_in_english_too(org, client, login_as, factory):
         response = client.get(path)
         assert response.status_code == 200, path
         assert 'lang="en"' in response.text, path
+
+
+def test_a_deputy_standing_in_for_an_absent_guide_gets_the_inbox_link_in_the_header(
+    org, client, login_as, factory
+):
+    deputy = factory.user(name="Vera Vertretung", unit=org["a32"])
+    login_as(deputy)
+    assert 'id="inbox-badge"' not in client.get("/guides/faq").text
+    services.save_profile(org.guide, True, deputy.id, [], "Urlaub")
+    db.session.commit()
+    page = client.get("/guides/faq").text
+    assert 'id="inbox-badge"' in page
+    assert client.get("/guides/inbox").status_code == 200
+
+
+def test_the_ask_back_button_of_the_rendered_form_sends_an_ask_back(org, client, login_as):
+    """The form a browser submits: its own fields plus the pressed button's name and value."""
+    import re
+
+    from werkzeug.datastructures import MultiDict
+
+    question = services.ask(org.staff, "Welche Vorlage?", "", None, False)
+    db.session.commit()
+    login_as(org.guide)
+    page = client.get(f"/guides/questions/{question.id}").text
+    form = page[page.index('id="answer-heading"') :]
+    form = form[: form.index("</form>")]
+    fields = re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', form)
+    fields = [(name, value) for name, value in fields if name != "csrf_token"]
+    response = client.post(
+        f"/guides/questions/{question.id}/answer",
+        data=MultiDict([*fields, ("body", "Welches Amt?"), ("kind", "ask_back")]),
+    )
+    assert response.status_code == 303
+    assert db.session.get(Question, question.id).status == "asked_back"

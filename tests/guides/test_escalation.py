@@ -10,13 +10,14 @@ from sqlalchemy import func, select
 from intranet import clock
 from intranet.extensions import db
 from intranet.guides import services
-from intranet.guides.escalation import escalate_overdue, warn_before_deadline
+from intranet.guides.escalation import MAX_SINGLE_NOTIFICATIONS, escalate_overdue, warn_before_deadline
 from intranet.guides.models import GuideProfile, Question, QuestionEvent
 from intranet.notify.models import Notification
 from intranet.sqlite_setup import write_intent
 
 BERLIN = ZoneInfo("Europe/Berlin")
 FRIDAY_3PM = datetime(2026, 11, 13, 15, 0, tzinfo=BERLIN)
+INBOX_ESCALATED = "/lotsen/posteingang?filter=escalated"
 
 
 def berlin(*args):
@@ -28,6 +29,19 @@ def notifications_for(user, kind=None):
     if kind:
         query = query.where(Notification.kind == kind)
     return db.session.scalars(query).all()
+
+
+def escalated_to(unit, level) -> int:
+    """How many "escalated" trail entries name this unit and level."""
+    return db.session.scalar(
+        select(func.count(QuestionEvent.id)).where(
+            QuestionEvent.kind == "escalated", QuestionEvent.unit_id == unit.id, QuestionEvent.level == level
+        )
+    )
+
+
+def notified_people(kind) -> set[int]:
+    return set(db.session.scalars(select(Notification.user_id).where(Notification.kind == kind)))
 
 
 def ask_friday(org, **kwargs):
@@ -65,7 +79,7 @@ def test_not_escalated_over_the_weekend_but_on_tuesday_afternoon(org):
     # Dezernat level (depth 1) gets a fresh SLA from the escalation moment.
     assert question.due_at.astimezone(BERLIN) == berlin(2026, 11, 19, 15, 0)
     assert [n.kind for n in notifications_for(org.dezernat_guide)] == ["question_escalated"]
-    assert notifications_for(org.dezernat_guide)[0].url == f"/guides/questions/{question.id}"
+    assert notifications_for(org.dezernat_guide)[0].url == f"/lotsen/fragen/{question.id}"
 
 
 def test_fronleichnam_delays_escalation_by_one_day(org):
@@ -199,13 +213,15 @@ def test_many_escalations_to_one_person_become_one_summary(org):
         assert escalate_overdue() == 8
         db.session.commit()
     notes = notifications_for(org.dezernat_guide, "question_escalated")
-    assert len(notes) == 1 and "8 Fragen" in notes[0].message
+    assert [note.url for note in notes] == [INBOX_ESCALATED]
+    assert escalated_to(org["d2"], level=1) == 8  # the trail: each of the eight, once
+    assert notified_people("question_escalated") == {org.dezernat_guide.id}
 
 
 def test_two_processes_at_once_escalate_each_question_once(org, app, monkeypatch):
     """Two job runs at the same moment (row locks on PostgreSQL, the write lock on SQLite)."""
-    for index in range(40):
-        ask_friday(org, title=f"Gleichzeitig {index}")
+    question_ids = [ask_friday(org, title=f"Gleichzeitig {index}").id for index in range(40)]
+    db.session.commit()  # reading the ids began a transaction; its snapshot must not hide the runs
     barrier, results, errors = threading.Barrier(2), [], []
     if db.engine.dialect.name == "postgresql":
         # Both runs must have read the same overdue groups before either updates, so the
@@ -244,8 +260,22 @@ def test_two_processes_at_once_escalate_each_question_once(org, app, monkeypatch
     )
     assert escalated == 40
     assert db.session.scalar(select(func.count(Question.id)).where(Question.level == 1)) == 40
+    # Each run tells the Dezernat guide about exactly the questions it moved: one notification
+    # per question (a link to it) for a few, one summary (a link to the inbox) for many.
     notes = notifications_for(org.dezernat_guide, "question_escalated")
-    assert sum(int(n.message.split()[0]) if n.message[0].isdigit() else 1 for n in notes) == 40
+    summaries = [note for note in notes if note.url == INBOX_ESCALATED]
+    singles = {note.url for note in notes if note.url != INBOX_ESCALATED}
+    assert len(summaries) == sum(1 for moved in results if moved > MAX_SINGLE_NOTIFICATIONS)
+    assert len(singles) == len(notes) - len(summaries)  # no question twice
+    assert len(singles) == sum(moved for moved in results if moved <= MAX_SINGLE_NOTIFICATIONS)
+    assert singles <= {f"/lotsen/fragen/{question_id}" for question_id in question_ids}
+    assert notified_people("question_escalated") == {org.dezernat_guide.id}
+    per_question = db.session.execute(
+        select(QuestionEvent.question_id, func.count())
+        .where(QuestionEvent.kind == "escalated")
+        .group_by(QuestionEvent.question_id)
+    ).all()
+    assert len(per_question) == 40 and {count for _id, count in per_question} == {1}
 
 
 def test_escalate_and_warning_jobs_run_through_the_scheduler_table(org, app):

@@ -39,12 +39,20 @@ def stored() -> dict:
 def forms(org, question):
     """(who, path, valid data) for every guides form; each field is made huge in turn."""
     return [
-        ("staff", "/guides/ask", {"title": "Gültige Frage", "body": "Text", "topic_id": "0", "visibility": "public"}),
-        ("guide", f"/guides/questions/{question.id}/answer", {"body": "Antwort", "kind": "answer"}),
-        ("staff", f"/guides/questions/{question.id}/reply", {"body": "Nachricht"}),
-        ("guide", f"/guides/profile/{org.guide.id}", {"is_absent": "y", "deputy_id": str(org.other_staff.id), "topic_ids": [], "note": "Hinweis"}),
-        ("admin", "/guides/escalation", {"depth": "1", "sla_hours": "24", "warn_hours": "2"}),
-        ("admin", f"/guides/units/{org['sg321'].id}", {"email": org.other_staff.email}),
+        (
+            "staff",
+            "/lotsen/fragen/neu",
+            {"title": "Gültige Frage", "body": "Text", "topic_id": "0", "visibility": "public"},
+        ),
+        ("guide", f"/lotsen/fragen/{question.id}/antwort", {"body": "Antwort", "kind": "answer"}),
+        ("staff", f"/lotsen/fragen/{question.id}/nachricht", {"body": "Nachricht"}),
+        (
+            "guide",
+            f"/lotsen/profil/{org.guide.id}",
+            {"is_absent": "y", "deputy_id": str(org.other_staff.id), "topic_ids": [], "note": "Hinweis"},
+        ),
+        ("admin", "/lotsen/fristen", {"depth": "1", "sla_hours": "24", "warn_hours": "2"}),
+        ("admin", f"/lotsen/einheiten/{org['sg321'].id}", {"email": org.other_staff.email}),
     ]
 
 
@@ -73,7 +81,7 @@ def test_accept_with_a_huge_answer_id_changes_nothing(org, client, login_as):
     before = stored()
     login_as(org.staff)
     for value in (HUGE, HUGE_NUMBER, "99999999999999999999"):
-        response = client.post(f"/guides/questions/{question.id}/accept", data={"answer_id": value})
+        response = client.post(f"/lotsen/fragen/{question.id}/hat-geholfen", data={"answer_id": value})
         assert response.status_code == 303
         assert stored() == before
     assert db.session.get(Question, question.id).status == "answered"
@@ -87,7 +95,7 @@ def test_a_rejected_title_runs_no_suggestion_query(org, client, login_as):
     db.session.commit()
     login_as(org.staff)
     response = client.post(
-        "/guides/ask", data={"title": "a" * 60_000, "topic_id": "0", "visibility": "public"}
+        "/lotsen/fragen/neu", data={"title": "a" * 60_000, "topic_id": "0", "visibility": "public"}
     )
     assert response.status_code == 422
     assert "Höchstens 200 Zeichen." in response.text
@@ -97,22 +105,25 @@ def test_a_rejected_title_runs_no_suggestion_query(org, client, login_as):
 def test_search_fields_with_60000_characters(org, client, login_as):
     login_as(org.staff)
     for path in (
-        "/guides/faq?q=" + HUGE,
-        "/guides/faq?topic=" + HUGE_NUMBER,
-        "/guides/suggestions?title=" + HUGE,
-        "/guides/inbox?filter=" + HUGE,
-        "/guides/directory?view=" + HUGE,
+        "/lotsen/faq?q=" + HUGE,
+        "/lotsen/faq?topic=" + HUGE_NUMBER,
+        "/lotsen/vorschlaege?title=" + HUGE,
+        "/lotsen/posteingang?filter=" + HUGE,
+        "/lotsen/verzeichnis?view=" + HUGE,
     ):
         assert client.get(path).status_code in (200, 403), path[:40]
 
 
-@pytest.mark.parametrize("path", ["/guides/", "/guides/faq", "/guides/inbox", "/guides/inbox?filter=all"])
+@pytest.mark.parametrize(
+    "path", ["/lotsen/", "/lotsen/faq", "/lotsen/posteingang", "/lotsen/posteingang?filter=all"]
+)
 def test_huge_page_numbers_show_the_last_page(org, client, login_as, path):
-    for number in range(3):
+    for number in range(6):
         question = services.ask(org.staff, f"Frage Nummer {number}", "", None, False)
-        services.answer(question, org.guide, "Antwort")
+        if number % 2:  # answered ones for the FAQ, open ones for the inbox
+            services.answer(question, org.guide, "Antwort")
     db.session.commit()
-    login_as(org.guide if "inbox" in path else org.staff)
+    login_as(org.guide if "posteingang" in path else org.staff)
     separator = "&" if "?" in path else "?"
     response = client.get(f"{path}{separator}page=99999999999999999999")
     assert response.status_code == 200
@@ -123,11 +134,11 @@ def test_ids_above_2_to_the_31_are_not_found(org, client, login_as):
     login_as(org.admin)
     huge = 2**31
     for method, path in (
-        ("GET", f"/guides/questions/{huge}"),
-        ("POST", f"/guides/questions/{huge}/claim"),
-        ("GET", f"/guides/profile/{huge}"),
-        ("GET", f"/guides/units/{huge}"),
-        ("POST", f"/guides/units/{huge}/remove/{huge}"),
+        ("GET", f"/lotsen/fragen/{huge}"),
+        ("POST", f"/lotsen/fragen/{huge}/uebernehmen"),
+        ("GET", f"/lotsen/profil/{huge}"),
+        ("GET", f"/lotsen/einheiten/{huge}"),
+        ("POST", f"/lotsen/einheiten/{huge}/lotsen/{huge}/entfernen"),
     ):
         assert client.open(path, method=method).status_code == 404, path
 
@@ -135,7 +146,8 @@ def test_ids_above_2_to_the_31_are_not_found(org, client, login_as):
 def test_nul_bytes_are_dropped(org, client, login_as):
     login_as(org.staff)
     response = client.post(
-        "/guides/ask", data={"title": "Mit\x00NUL", "body": "A\x00B", "topic_id": "0", "visibility": "public"}
+        "/lotsen/fragen/neu",
+        data={"title": "Mit\x00NUL", "body": "A\x00B", "topic_id": "0", "visibility": "public"},
     )
     assert response.status_code == 303
     question = db.session.scalar(select(Question))

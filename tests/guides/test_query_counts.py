@@ -6,16 +6,16 @@ from intranet.extensions import db
 from intranet.guides import services
 
 PAGES = [
-    "/guides/",
-    "/guides/directory",
-    "/guides/directory?view=topics",
-    "/guides/faq",
-    "/guides/faq?q=frage",
-    "/guides/inbox",
-    "/guides/inbox?filter=all",
-    "/guides/suggestions?title=frage",
-    "/guides/coverage",
-    "/guides/question",
+    "/lotsen/",
+    "/lotsen/verzeichnis",
+    "/lotsen/verzeichnis?view=topics",
+    "/lotsen/faq",
+    "/lotsen/faq?q=frage",
+    "/lotsen/posteingang",
+    "/lotsen/posteingang?filter=all",
+    "/lotsen/vorschlaege?title=frage",
+    "/lotsen/abdeckung",
+    "/lotsen/fragen/QUESTION",
     "/",
 ]
 
@@ -56,13 +56,13 @@ def count_for(client, count_queries, path):
 def test_queries_do_not_grow_with_data(org, factory, client, login_as, count_queries, user_name):
     login_as(getattr(org, user_name))
     small = add_data(org, factory, 1)
-    pages = [p.replace("/guides/question", f"/guides/questions/{small.id}") for p in PAGES]
-    allowed = {"staff": ("inbox", "coverage"), "guide": ("coverage",), "admin": ()}[user_name]
+    pages = [p.replace("/lotsen/fragen/QUESTION", f"/lotsen/fragen/{small.id}") for p in PAGES]
+    allowed = {"staff": ("posteingang", "abdeckung"), "guide": ("abdeckung",), "admin": ()}[user_name]
     before = {p: count_for(client, count_queries, p) for p in pages if not any(word in p for word in allowed)}
     big = add_data(org, factory, 10)
     after = {
-        p.replace(f"/guides/questions/{small.id}", f"/guides/questions/{big.id}"): count_for(
-            client, count_queries, p.replace(f"/guides/questions/{small.id}", f"/guides/questions/{big.id}")
+        p.replace(f"/lotsen/fragen/{small.id}", f"/lotsen/fragen/{big.id}"): count_for(
+            client, count_queries, p.replace(f"/lotsen/fragen/{small.id}", f"/lotsen/fragen/{big.id}")
         )
         for p in before
     }

@@ -2,7 +2,6 @@
 
 import threading
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +14,7 @@ from intranet.guides.models import GuideProfile, Question, QuestionEvent
 from intranet.notify.models import Notification
 from intranet.sqlite_setup import write_intent
 
-BERLIN = ZoneInfo("Europe/Berlin")
+BERLIN = clock.LOCAL_TZ
 FRIDAY_3PM = datetime(2026, 11, 13, 15, 0, tzinfo=BERLIN)
 INBOX_ESCALATED = "/lotsen/posteingang?filter=escalated"
 

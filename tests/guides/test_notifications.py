@@ -1,7 +1,6 @@
 """Question notifications: in-app, e-mail through a real SMTP server, follows, header badge."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -12,7 +11,7 @@ from intranet.guides.escalation import escalate_overdue
 from intranet.notify.models import Notification
 from intranet.notify.services import deliver_outbox, send_digests
 
-BERLIN = ZoneInfo("Europe/Berlin")
+BERLIN = clock.LOCAL_TZ
 
 
 def mail_to(smtp_server, address):

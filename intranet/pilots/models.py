@@ -27,6 +27,8 @@ STATUS_LABELS = {
 # A sign-up is "active" while it holds a place or a waitlist position.
 CONFIRMED, WAITLISTED, WITHDRAWN, REMOVED = "confirmed", "waitlisted", "withdrawn", "removed"
 ACTIVE = (CONFIRMED, WAITLISTED)
+# Until the evaluation starts, people may leave a pilot themselves.
+WITHDRAWABLE = ("planned", "open", "running")
 
 
 class Pilot(db.Model):

@@ -99,6 +99,15 @@ def manage(pilot_id):
     return _manage_page(_managed(pilot_id))
 
 
+def _section_post(pilot: Pilot, section: str, action, success, **form):
+    """A form of the participants page (`capacity_form=form`, …): run the service and go back
+    to its section (`#section`), or show the page again with the form's errors."""
+    (submitted,) = form.values()
+    if submitted.validate_on_submit() and attempt(action, form=submitted, success=success):
+        return _back(pilot, section)
+    return _manage_page(pilot, 422, **form)
+
+
 def _capacity_message(promoted) -> str:
     message = _("Die Zahl der Plätze wurde gespeichert.")
     if promoted:
@@ -110,13 +119,13 @@ def _capacity_message(promoted) -> str:
 def capacity(pilot_id):
     pilot = _managed(pilot_id)
     form = CapacityForm(prefix="cap")
-    if form.validate_on_submit() and attempt(
+    return _section_post(
+        pilot,
+        "plaetze",
         lambda: signups.change_capacity(pilot, current_user, form.capacity.data, form.keep_confirmed.data),
-        form=form,
-        success=_capacity_message,
-    ):
-        return _back(pilot, "plaetze")
-    return _manage_page(pilot, 422, capacity_form=form)
+        _capacity_message,
+        capacity_form=form,
+    )
 
 
 @bp.post("/<int:pilot_id>/anmeldung/<any(schliessen, oeffnen):action>")
@@ -134,13 +143,49 @@ def toggle_signup(pilot_id, action):
 def change_status(pilot_id):
     pilot = _managed(pilot_id)
     form = _status_form(pilot)
-    if form.validate_on_submit() and attempt(
+    return _section_post(
+        pilot,
+        "status",
         lambda: services.change_status(pilot, current_user, form.status.data),
-        form=form,
-        success=lambda _result: _("Der Status ist jetzt „%(status)s“.", status=pilot.status_label),
-    ):
-        return _back(pilot, "status")
-    return _manage_page(pilot, 422, status_form=form)
+        lambda _result: _("Der Status ist jetzt „%(status)s“.", status=pilot.status_label),
+        status_form=form,
+    )
+
+
+@bp.post("/<int:pilot_id>/nachricht")
+def message(pilot_id):
+    pilot = _managed(pilot_id)
+    form = MessageForm(prefix="msg")
+    return _section_post(
+        pilot,
+        "nachricht",
+        lambda: services.message_participants(
+            pilot, current_user, form.text.data, form.include_waitlist.data
+        ),
+        lambda count: _("Die Nachricht ging an %(count)d Person(en).", count=count),
+        message_form=form,
+    )
+
+
+@bp.post("/<int:pilot_id>/termine")
+def add_date(pilot_id):
+    pilot = _managed(pilot_id)
+    form = DateForm(prefix="date")
+    return _section_post(
+        pilot,
+        "termine",
+        lambda: services.add_date(
+            pilot,
+            current_user,
+            form.title.data,
+            form.day.data,
+            form.start.data,
+            form.end.data,
+            form.location.data,
+        ),
+        _("Der Termin wurde hinzugefügt."),
+        date_form=form,
+    )
 
 
 @bp.route("/<int:pilot_id>/teilnehmende/<int:signup_id>/entfernen", methods=["GET", "POST"])
@@ -171,42 +216,6 @@ def export(pilot_id):
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="pilotprojekt-{pilot.id}-teilnehmende.csv"'},
     )
-
-
-@bp.post("/<int:pilot_id>/nachricht")
-def message(pilot_id):
-    pilot = _managed(pilot_id)
-    form = MessageForm(prefix="msg")
-    if form.validate_on_submit() and attempt(
-        lambda: services.message_participants(
-            pilot, current_user, form.text.data, form.include_waitlist.data
-        ),
-        form=form,
-        success=lambda count: _("Die Nachricht ging an %(count)d Person(en).", count=count),
-    ):
-        return _back(pilot, "nachricht")
-    return _manage_page(pilot, 422, message_form=form)
-
-
-@bp.post("/<int:pilot_id>/termine")
-def add_date(pilot_id):
-    pilot = _managed(pilot_id)
-    form = DateForm(prefix="date")
-    if form.validate_on_submit() and attempt(
-        lambda: services.add_date(
-            pilot,
-            current_user,
-            form.title.data,
-            form.day.data,
-            form.start.data,
-            form.end.data,
-            form.location.data,
-        ),
-        form=form,
-        success=_("Der Termin wurde hinzugefügt."),
-    ):
-        return _back(pilot, "termine")
-    return _manage_page(pilot, 422, date_form=form)
 
 
 @bp.post("/<int:pilot_id>/termine/<int:date_id>/loeschen")

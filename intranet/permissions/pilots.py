@@ -8,7 +8,7 @@ evaluation starts.
 
 from __future__ import annotations
 
-from intranet.pilots.models import WITHDRAWABLE
+from intranet.pilots.models import WITH_RESULTS, WITHDRAWABLE
 
 __all__ = [
     "can_view_pilots",
@@ -16,6 +16,8 @@ __all__ = [
     "can_manage_pilot",
     "can_sign_up_for_pilot",
     "can_withdraw_from_pilot",
+    "can_open_or_close_pilot_signup",
+    "can_publish_pilot_results",
     "can_see_pilot_motivations",
 ]
 
@@ -56,6 +58,16 @@ def can_withdraw_from_pilot(user, signup) -> bool:
         and signup.is_active
         and signup.pilot.status in WITHDRAWABLE
     )
+
+
+def can_open_or_close_pilot_signup(user, pilot) -> bool:
+    """Sign-up can be closed (and reopened) by those who manage the pilot while it is open."""
+    return can_manage_pilot(user, pilot) and pilot.status == "open"
+
+
+def can_publish_pilot_results(user, pilot) -> bool:
+    """Results are published by those who manage the pilot, once its evaluation has started."""
+    return can_manage_pilot(user, pilot) and pilot.status in WITH_RESULTS
 
 
 def can_see_pilot_motivations(user, pilot) -> bool:

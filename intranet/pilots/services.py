@@ -15,7 +15,16 @@ from intranet.form_rules import REQUIRED, too_long
 from intranet.notify.services import notify
 from intranet.org.models import OrgUnit
 from intranet.pilots.errors import PilotError
-from intranet.pilots.models import ACTIVE, CONFIRMED, STATUS_LABELS, STATUSES, Pilot, PilotDate, PilotSignup
+from intranet.pilots.models import (
+    ACTIVE,
+    CONFIRMED,
+    STATUS_LABELS,
+    STATUSES,
+    WITH_RESULTS,
+    Pilot,
+    PilotDate,
+    PilotSignup,
+)
 from intranet.pilots.queries import decision_choices, path_choices
 from intranet.pilots.signups import fill_free_places
 
@@ -153,7 +162,7 @@ def change_status(pilot: Pilot, actor: User, status: str) -> None:
 
 def publish_results(pilot: Pilot, actor: User, data: dict) -> None:
     """Publish (or update) the results; every confirmed participant is notified."""
-    if pilot.status not in ("evaluation", "done"):
+    if pilot.status not in WITH_RESULTS:
         raise PilotError(_l("Ergebnisse können erst in der Auswertung veröffentlicht werden."), "summary")
     fields = {
         "summary": "results_summary",

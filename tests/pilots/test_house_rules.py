@@ -117,3 +117,30 @@ def test_view_modules_share_only_the_blueprint():
             if isinstance(node, ast.ImportFrom) and node.module == "intranet":
                 names = [(alias.name, alias.asname) for alias in node.names]
                 assert ("permissions", None) not in names, f"{module.name}: use `permissions as perm`"
+
+
+def test_closing_sign_up_and_publishing_results_are_permissions_too(client, org, make_pilot, login_as):
+    pilot = make_pilot(owner=org.leader, status="planned")
+    assert not perm.can_open_or_close_pilot_signup(org.leader, pilot)
+    assert not perm.can_publish_pilot_results(org.leader, pilot)
+    login_as(org.leader)
+    manage = client.get(f"/pilotprojekte/{pilot.id}/teilnehmende").get_data(as_text=True)
+    assert "/anmeldung/schliessen" not in manage
+    assert client.post(f"/pilotprojekte/{pilot.id}/anmeldung/schliessen").status_code == 403
+    notice = "Ergebnisse können Sie veröffentlichen, sobald das Pilotprojekt in der Auswertung ist."
+    assert notice in client.get(f"/pilotprojekte/{pilot.id}/ergebnisse").get_data(as_text=True)
+
+    pilot.status = "open"
+    db.session.commit()
+    assert perm.can_open_or_close_pilot_signup(org.leader, pilot)
+    assert not perm.can_open_or_close_pilot_signup(org.staff, pilot)
+    assert "/anmeldung/schliessen" in client.get(f"/pilotprojekte/{pilot.id}/teilnehmende").get_data(
+        as_text=True
+    )
+    pilot.status = "evaluation"
+    db.session.commit()
+    assert perm.can_publish_pilot_results(org.leader, pilot) and perm.can_publish_pilot_results(
+        org.admin, pilot
+    )
+    assert not perm.can_publish_pilot_results(org.staff, pilot)
+    assert notice not in client.get(f"/pilotprojekte/{pilot.id}/ergebnisse").get_data(as_text=True)

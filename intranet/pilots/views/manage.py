@@ -131,6 +131,7 @@ def capacity(pilot_id):
 @bp.post("/<int:pilot_id>/anmeldung/<any(schliessen, oeffnen):action>")
 def toggle_signup(pilot_id, action):
     pilot = _managed(pilot_id)
+    perm.require(perm.can_open_or_close_pilot_signup(current_user, pilot))
     closing = action == "schliessen"
     attempt(
         lambda: signups.set_signup_closed(pilot, current_user, closing),

@@ -44,7 +44,6 @@ def _signup_context(pilot: Pilot, form: SignupForm | None = None) -> dict:
         "form": form or SignupForm(),
         "blocked": None if signup else signups.sign_up_blocker(pilot, current_user),
         "rank": queries.waitlist_rank(signup) if signup else None,
-        "can_manage": perm.can_manage_pilot(current_user, pilot),
     }
 
 

@@ -22,6 +22,17 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _retention_days() -> dict:
+    """Every `LOTSE_RETENTION_*` variable (days); the defaults sit in the feature declarations."""
+    periods = {}
+    for name, value in os.environ.items():
+        if name.startswith("LOTSE_RETENTION_"):
+            if not value.strip().isdigit() or int(value) < 1:
+                raise ConfigError(f"{name} muss eine ganze Zahl von Tagen (mindestens 1) sein.")
+            periods[name] = int(value)
+    return periods
+
+
 def _dev_secret_key(instance_path: Path) -> str:
     """Return the development secret stored in instance/, creating it once."""
     instance_path.mkdir(parents=True, exist_ok=True)
@@ -120,4 +131,6 @@ def load_config(instance_path: Path) -> dict:
         "LOTSE_ORGANISATION_NAME": os.environ.get("LOTSE_ORGANISATION_NAME", "Landratsamt"),
         "LOTSE_BARRIER_CONTACT": os.environ.get("LOTSE_BARRIER_CONTACT", "barrierefreiheit@lotse.example"),
         "LOTSE_PER_PAGE": _int("LOTSE_PER_PAGE", 25),
+        # Retention periods in days (LOTSE_RETENTION_*; defaults and reasons: README, "Aufbewahrung")
+        **_retention_days(),
     }

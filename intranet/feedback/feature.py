@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, LinkSource, NavEntry, Panel
-from intranet.feedback import demo, jobs, my_data, panels
+from intranet.feedback import demo, jobs, my_data, panels, privacy
 from intranet.feedback.models import FeedbackPost
 from intranet.feedback.views import bp
 
@@ -38,4 +38,5 @@ feature = Feature(
         ),
     ),
     bench="bench.features.feedback",
+    data_categories=privacy.CATEGORIES,
 )

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
-from intranet.guides import demo, jobs, my_data, panels
+from intranet.guides import demo, jobs, my_data, panels, privacy
 from intranet.guides.views import bp
 
 feature = Feature(
@@ -33,4 +33,5 @@ feature = Feature(
     my_data=(my_data.section,),
     stylesheet="css/guides.css",
     bench="bench.features.guides",
+    data_categories=privacy.CATEGORIES,
 )

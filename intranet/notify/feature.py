@@ -1,7 +1,7 @@
 """Notifications in the app and by e-mail, and the daily digest."""
 
 from intranet.features import Feature, Job, Panel
-from intranet.notify import my_data, panels, services
+from intranet.notify import my_data, panels, privacy, services
 from intranet.notify.views import bp
 
 feature = Feature(
@@ -25,4 +25,5 @@ feature = Feature(
         ),
     ),
     my_data=(my_data.section,),
+    data_categories=privacy.CATEGORIES,
 )

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, LinkSource, NavEntry, Panel
-from intranet.pilots import demo, my_data, panels
+from intranet.pilots import demo, my_data, panels, privacy
 from intranet.pilots.models import Pilot
 from intranet.pilots.views import bp
 
@@ -21,4 +21,5 @@ feature = Feature(
         LinkSource("decision", _l("Pilotprojekte"), Pilot, "result_decision_id", "pilots.detail", "pilot_id"),
     ),
     bench="bench.features.pilots",
+    data_categories=privacy.CATEGORIES,
 )

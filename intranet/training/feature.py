@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
-from intranet.training import demo, jobs, my_data, panels
+from intranet.training import demo, jobs, my_data, panels, privacy
 from intranet.training.views import bp
 
 feature = Feature(
@@ -26,4 +26,5 @@ feature = Feature(
     my_data=(my_data.section,),
     stylesheet="css/training.css",
     bench="bench.features.training",
+    data_categories=privacy.CATEGORIES,
 )

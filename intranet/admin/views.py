@@ -144,9 +144,13 @@ def deactivate_user(user_id):
 def reactivate_user(user_id):
     permissions.require(permissions.can_manage_users(current_user))
     user = _load_user(user_id)
-    accounts.reactivate_user(current_user, user)
-    db.session.commit()
-    flash(_("%(name)s ist wieder aktiv.", name=user.name), "success")
+    try:
+        accounts.reactivate_user(current_user, user)
+    except accounts.AccountError as error:
+        flash(str(error.message), "error")
+    else:
+        db.session.commit()
+        flash(_("%(name)s ist wieder aktiv.", name=user.name), "success")
     return redirect_after_post(url_for("admin.edit_user", user_id=user.id))
 
 

@@ -71,6 +71,7 @@ def app_env(url: str) -> dict:
             "SECRET_KEY": SECRET,
             "LOTSE_ENV": "production",
             "LOTSE_HTTPS": "0",
+            "LOTSE_BASE_URL": "http://127.0.0.1",  # production needs it; wrk asks for 127.0.0.1
             "RATELIMIT_ENABLED": "0",
             "MAIL_BACKEND": "console",
             "LOTSE_SCHEDULER": "off",

@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from intranet.config import load_config
+from intranet.config import load_config, trusted_hosts
 from intranet.extensions import babel, csrf, db, htmx, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -25,11 +25,20 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(load_config(Path(app.instance_path)))
     if overrides:
         app.config.update(overrides)
+    if "TRUSTED_HOSTS" not in (overrides or {}):
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     _configure_logging(app)
 
+    from intranet.security import TrustedHostMiddleware
+
+    if app.config["TRUSTED_HOSTS"]:
+        app.wsgi_app = TrustedHostMiddleware(app.wsgi_app, app.config["TRUSTED_HOSTS"])
     if app.config["LOTSE_PROXY_COUNT"]:
+        # Only the headers the documented proxy configuration sets (README): a client's own
+        # X-Forwarded-Host must not change the host Lotse believes it is served under.
         count = app.config["LOTSE_PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
+        host = count if app.config["LOTSE_PROXY_FORWARDS_HOST"] else 0
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=host)
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"), render_as_batch=True)

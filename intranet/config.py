@@ -6,6 +6,7 @@ Every variable is documented in README.md ("Configuration (environment variables
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 WEAK_SECRETS = {"", "dev", "change-me", "secret", "changeme"}
 
@@ -59,6 +60,12 @@ def load_config(instance_path: Path) -> dict:
         )
     if not secret_key:
         secret_key = _dev_secret_key(instance_path)
+    base_url = os.environ.get("LOTSE_BASE_URL", "").strip()
+    if is_production and not urlsplit(base_url).hostname:
+        raise ConfigError(
+            "LOTSE_BASE_URL fehlt (z. B. https://lotse.landkreis.example). Lotse startet im "
+            "Produktivbetrieb nicht ohne feste Adresse für Links in E-Mails und Feeds."
+        )
 
     database_url = os.environ.get("DATABASE_URL") or (f"sqlite:///{instance_path / 'lotse.sqlite3'}")
     if database_url.startswith("postgres://"):
@@ -85,8 +92,14 @@ def load_config(instance_path: Path) -> dict:
         "REMEMBER_COOKIE_DURATION": 60 * 60 * 24 * _int("LOTSE_REMEMBER_DAYS", 14),
         "PERMANENT_SESSION_LIFETIME": 60 * 60 * _int("LOTSE_SESSION_HOURS", 10),
         "LOTSE_HTTPS": https,
-        # Proxy: number of trusted reverse proxies in front of Lotse (0 = none)
+        # Proxy: number of trusted reverse proxies in front of Lotse (0 = none); they set
+        # X-Forwarded-For and -Proto. X-Forwarded-Host only if the proxy sets it itself.
         "LOTSE_PROXY_COUNT": _int("LOTSE_PROXY_COUNT", 0),
+        "LOTSE_PROXY_FORWARDS_HOST": _bool("LOTSE_PROXY_FORWARDS_HOST", False),
+        # Host names besides LOTSE_BASE_URL's that requests may use (e.g. "lotse,lotse.intern")
+        "LOTSE_TRUSTED_HOSTS": [
+            host.strip() for host in os.environ.get("LOTSE_TRUSTED_HOSTS", "").split(",") if host.strip()
+        ],
         # Uploads (CSV import); the form itself limits CSV files to 5 MB
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         # CSRF
@@ -102,7 +115,12 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": False,
         "LOTSE_LOGIN_LIMIT": os.environ.get("LOTSE_LOGIN_LIMIT", "10 per minute"),
+        # Failed sign-ins only (intranet/auth/throttling.py): per source, per account from
+        # unknown sources, per account on a browser that signed in to it before.
         "LOTSE_LOGIN_ACCOUNT_LIMIT": os.environ.get("LOTSE_LOGIN_ACCOUNT_LIMIT", "5 per 15 minutes"),
+        "LOTSE_LOGIN_DEVICE_LIMIT": os.environ.get("LOTSE_LOGIN_DEVICE_LIMIT", "5 per 15 minutes"),
+        # Prefix of every rate-limit key (tests use their own to share one Redis)
+        "RATELIMIT_KEY_PREFIX": os.environ.get("RATELIMIT_KEY_PREFIX", "lotse"),
         # Password hashing (Argon2id); tests lower the cost
         "ARGON2_TIME_COST": _int("ARGON2_TIME_COST", 3),
         "ARGON2_MEMORY_COST": _int("ARGON2_MEMORY_COST", 65536),
@@ -118,7 +136,7 @@ def load_config(instance_path: Path) -> dict:
         "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER", "lotse@lotse.example"),
         "MAIL_TIMEOUT": _int("MAIL_TIMEOUT", 10),
         # Public base URL used in e-mails and feeds (no request context in jobs)
-        "LOTSE_BASE_URL": os.environ.get("LOTSE_BASE_URL", "http://127.0.0.1:5000"),
+        "LOTSE_BASE_URL": base_url or "http://127.0.0.1:5000",
         # Scheduler: "off" (default; production runs `flask scheduler`) or "inprocess"
         "LOTSE_SCHEDULER": os.environ.get("LOTSE_SCHEDULER", "off"),
         # Domain settings
@@ -134,3 +152,15 @@ def load_config(instance_path: Path) -> dict:
         # Retention periods in days (LOTSE_RETENTION_*; defaults and reasons: README, "Aufbewahrung")
         **_retention_days(),
     }
+
+
+DEVELOPMENT_HOSTS = ("127.0.0.1", "localhost")
+
+
+def trusted_hosts(config) -> list[str]:
+    """Host names a request may use: LOTSE_BASE_URL's, LOTSE_TRUSTED_HOSTS, and outside
+    production 127.0.0.1/localhost. Anything else is refused with 400 (Flask's TRUSTED_HOSTS)."""
+    hosts = [urlsplit(config["LOTSE_BASE_URL"]).hostname, *config["LOTSE_TRUSTED_HOSTS"]]
+    if config["LOTSE_ENV"] != "production":
+        hosts.extend(DEVELOPMENT_HOSTS)
+    return list(dict.fromkeys(host for host in hosts if host))

@@ -30,4 +30,13 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 htmx = HTMX()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def hashed_remote_address() -> str:
+    """Default rate-limit key: a keyed hash of the client address, never the address itself."""
+    from intranet.auth.throttling import keyed_hash
+
+    return "source:" + keyed_hash("source", get_remote_address() or "")
+
+
+limiter = Limiter(key_func=hashed_remote_address, default_limits=[])

@@ -6,8 +6,10 @@ from flask import Request, request
 from flask_login import current_user
 from flask_talisman import Talisman
 from werkzeug.datastructures import ImmutableMultiDict
+from werkzeug.exceptions import SecurityError
 from werkzeug.routing import IntegerConverter
 from werkzeug.utils import cached_property
+from werkzeug.wsgi import get_host
 
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
@@ -54,6 +56,27 @@ class LotseRequest(Request):
     def _load_form_data(self) -> None:
         super()._load_form_data()
         self.__dict__["form"] = _without_nul(self.__dict__["form"])
+
+
+class TrustedHostMiddleware:
+    """Refuses a request for a host name that is not configured (TRUSTED_HOSTS) with a plain
+    400 before Flask sees it, so no page, redirect or link is ever built for a forged host."""
+
+    def __init__(self, wsgi_app, hosts: list[str]):
+        self.wsgi_app = wsgi_app
+        self.hosts = hosts
+
+    def __call__(self, environ, start_response):
+        try:
+            get_host(environ, self.hosts)
+        except SecurityError:
+            body = "400 – Unbekannte Adresse. Bitte rufen Sie Lotse über die bekannte Adresse auf.\n"
+            start_response(
+                "400 Bad Request",
+                [("Content-Type", "text/plain; charset=utf-8"), ("Cache-Control", "no-store")],
+            )
+            return [body.encode("utf-8")]
+        return self.wsgi_app(environ, start_response)
 
 
 def init_app(app) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import current_app
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
@@ -88,6 +90,27 @@ def _reset_serializer() -> URLSafeTimedSerializer:
 def make_reset_token(user: User) -> str:
     # The session nonce changes when the password is set, so the link works once.
     return _reset_serializer().dumps({"uid": user.id, "n": user.session_nonce})
+
+
+def request_password_reset(email: str) -> None:
+    """Queue a reset link for an active account; for any other address nothing happens.
+
+    The mail goes into the outbox (the `mail` job sends it), so the request that asked for
+    it answers the same way, just as fast, whether or not the account exists or the relay is
+    up. The link is built under LOTSE_BASE_URL, never from the request's host.
+    """
+    from intranet import urls
+    from intranet.notify.services import queue_mail
+
+    user = find_user_by_email(email)
+    if user is None or not user.is_active_account:
+        return
+    link = urls.absolute_url("auth.reset_password", token=make_reset_token(user))
+    with force_locale(user.locale):
+        subject = _("Lotse: Passwort zurücksetzen")
+        body = render_template("auth/reset_mail.txt", user=user, link=link)
+    queue_mail(user.email, subject, body)
+    db.session.flush()
 
 
 def user_for_reset_token(token: str) -> User | None:

@@ -15,7 +15,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from intranet.auth import services
+from intranet.auth import services, throttling
 from intranet.auth.forms import (
     ChangePasswordForm,
     LanguageForm,
@@ -25,9 +25,9 @@ from intranet.auth.forms import (
     ResetRequestForm,
 )
 from intranet.auth.models import User
+from intranet.domain import attempt
 from intranet.extensions import db, htmx, limiter, login_manager
 from intranet.hx import redirect_after_post
-from intranet.notify.mail import send_mail
 from intranet.security import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -64,14 +64,27 @@ def unauthorized():
     return redirect(login_url)
 
 
-def _login_account_key() -> str:
-    return "login:" + services.normalise_email(request.form.get("email", ""))[:254]
-
-
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOTSE_LOGIN_LIMIT"], methods=["POST"])
 @limiter.limit(
-    lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"], methods=["POST"], key_func=_login_account_key
+    lambda: current_app.config["LOTSE_LOGIN_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.source_key,
+    exempt_when=throttling.is_known_device,
+    deduct_when=throttling.failed,
+)
+@limiter.limit(
+    lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.account_key,
+    exempt_when=throttling.is_known_device,
+    deduct_when=throttling.failed,
+)
+@limiter.limit(
+    lambda: current_app.config["LOTSE_LOGIN_DEVICE_LIMIT"],
+    methods=["POST"],
+    key_func=throttling.device_key,
+    exempt_when=throttling.is_unknown_device,
+    deduct_when=throttling.failed,
 )
 def login():
     if current_user.is_authenticated:
@@ -83,11 +96,14 @@ def login():
         if user is None:
             # One message for unknown e-mail, wrong password and deactivated accounts.
             form.password.errors.append(_("E-Mail-Adresse oder Passwort ist nicht richtig."))
+            throttling.mark_failed()
         else:
             session.clear()  # a fresh session on every sign-in
             login_user(user, remember=form.remember.data)
             session["locale"] = user.locale
-            return redirect(safe_next(form.next.data, url_for("main.home")), code=303)
+            response = redirect(safe_next(form.next.data, url_for("main.home")), code=303)
+            throttling.remember_device(response, user.email)
+            return response
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
 
@@ -125,21 +141,14 @@ def change_password():
 def reset_request():
     form = ResetRequestForm()
     if form.validate_on_submit():
-        user = services.find_user_by_email(form.email.data)
-        if user is not None and user.is_active_account:
-            link = url_for("auth.reset_password", token=services.make_reset_token(user), _external=True)
-            send_mail(
-                user.email,
-                _("Lotse: Passwort zurücksetzen"),
-                render_template("auth/reset_mail.txt", user=user, link=link),
-            )
-        # The same answer whether or not the address exists (no account enumeration).
-        flash(
-            _(
+        # The same answer whether or not the address exists (no account enumeration); the
+        # mail itself leaves through the outbox, never inside this request.
+        attempt(
+            lambda: services.request_password_reset(form.email.data),
+            success=_(
                 "Wenn ein Konto mit dieser Adresse existiert, haben wir einen Link zum "
                 "Zurücksetzen gesendet. Er ist eine Stunde gültig."
             ),
-            "success",
         )
         return redirect(url_for("auth.login"), code=303)
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200

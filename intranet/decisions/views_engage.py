@@ -8,7 +8,7 @@ from flask import Response, abort, flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from intranet import clock, permissions
+from intranet import clock, permissions, urls
 from intranet.decisions import engagement, feeds, tokens
 from intranet.decisions.forms import AnswerForm, QuestionForm, TokenForm
 from intranet.decisions.models import DecisionQuestion, DecisionToken
@@ -158,7 +158,9 @@ def feed(token):
     user = tokens.user_for_token(token, "feed")
     if user is None:
         abort(401)
-    xml = feeds.atom_feed(user, _feed_filters(), request.url)
+    filters = _feed_filters()
+    query = {name: value for name, value in (("unit", filters.unit_id), ("topic", filters.topic_id)) if value}
+    xml = feeds.atom_feed(user, filters, urls.absolute_url("decisions.feed", token=token, **query))
     return Response(xml, mimetype="application/atom+xml")
 
 

@@ -4,6 +4,7 @@ import re
 
 from intranet.auth.models import User
 from intranet.extensions import db
+from intranet.notify.services import deliver_outbox
 from tests.factories import PASSWORD
 
 NEW = "ein-ganz-neues-passwort"
@@ -50,10 +51,11 @@ def test_reset_link_by_email_is_single_use(app, client, factory, smtp_server):
     user = factory.user(email="vergesslich@test.example")
     response = client.post("/auth/reset", data={"email": "Vergesslich@test.example"})
     assert response.status_code == 303
+    assert deliver_outbox() == 1  # the `mail` job sends it
     assert len(smtp_server.messages) == 1
     body = smtp_server.bodies()[0]
     assert smtp_server.messages[0].rcpt_tos == ["vergesslich@test.example"]
-    link = re.search(r"http://localhost(/auth/reset/\S+)", body).group(1)
+    link = re.search(re.escape(app.config["LOTSE_BASE_URL"]) + r"(/auth/reset/\S+)", body).group(1)
     assert client.get(link).status_code == 200
     response = client.post(link, data={"new_password": NEW, "confirm": NEW})
     assert response.status_code == 303
@@ -66,6 +68,7 @@ def test_reset_link_by_email_is_single_use(app, client, factory, smtp_server):
 def test_reset_for_unknown_address_looks_the_same_and_sends_nothing(client, smtp_server):
     response = client.post("/auth/reset", data={"email": "niemand@test.example"}, follow_redirects=True)
     assert "Wenn ein Konto mit dieser Adresse existiert" in response.get_data(as_text=True)
+    assert deliver_outbox() == 0
     assert smtp_server.messages == []
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from intranet import clock
+from intranet import permissions as perm
 from intranet.auth.models import User
 from intranet.extensions import db
 from intranet.feedback import moderation, services
@@ -365,7 +366,7 @@ def seed() -> str:
         created.append(post)
         status = STATUS_PLAN[index % len(STATUS_PLAN)]
         answerer = admin
-        if leader is not None and moderation_can_answer(leader, post):
+        if leader is not None and perm.can_answer_feedback(leader, post):
             answerer = leader
         if status != "new" and answerer is not None:
             with clock.frozen(today - timedelta(days=max(1, 40 - index))):
@@ -382,9 +383,3 @@ def seed() -> str:
         )
     db.session.flush()
     return f"{len(POSTS)} Feedback-Beiträge angelegt."
-
-
-def moderation_can_answer(user, post) -> bool:
-    from intranet import permissions
-
-    return permissions.can_answer_feedback(user, post)

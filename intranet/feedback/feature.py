@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from intranet.features import Feature, Job, LinkSource, NavEntry, Panel
 from intranet.feedback import demo, jobs, my_data, panels, privacy
 from intranet.feedback.models import FeedbackPost
-from intranet.feedback.views import bp
+from intranet.feedback.views import board, bp, moderation, participation  # noqa: F401 - modules add their routes
 
 feature = Feature(
     name="feedback",

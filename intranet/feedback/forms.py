@@ -13,16 +13,12 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, NumberRange, Optional
 
-from intranet.feedback.services import COMMENT_MAX, TEXT_MAX, TITLE_MAX
-
-REQUIRED = _l("Bitte füllen Sie dieses Feld aus.")
-
-
-def _max(limit: int) -> Length:
-    return Length(max=limit, message=_l("Höchstens %(max)d Zeichen.", max=limit))
-
+from intranet.feedback.moderation import ANSWER_MAX, REASON_MAX, REPORT_MAX
+from intranet.feedback.services import COMMENT_MAX, SECRET_MAX, TEXT_MAX, TITLE_MAX
+from intranet.form_rules import REQUIRED, max_length
+from intranet.security import MAX_DB_INT
 
 KIND_LABELS = {
     "lesson": _l("Lernerfahrung / Fehler"),
@@ -51,26 +47,26 @@ class PostForm(FlaskForm):
     kind = HiddenField()
     title = StringField(
         _l("Überschrift"),
-        validators=[DataRequired(REQUIRED), _max(TITLE_MAX)],
+        validators=[DataRequired(REQUIRED), max_length(TITLE_MAX)],
         description=_l("Ein kurzer Satz, worum es geht."),
     )
     body = TextAreaField(
         _l("Ihr Beitrag"),
-        validators=[_max(TEXT_MAX)],
+        validators=[max_length(TEXT_MAX)],
         description=_l("Sie können Markdown verwenden, z. B. **fett** oder Listen mit „-“."),
     )
     what_happened = TextAreaField(
         _l("Was ist passiert?"),
-        validators=[_max(TEXT_MAX)],
+        validators=[max_length(TEXT_MAX)],
         description=_l("Beschreiben Sie den Ablauf, ohne Namen zu nennen."),
     )
     what_helped = TextAreaField(
-        _l("Was hat geholfen?"), validators=[_max(TEXT_MAX)], description=_l("Optional.")
+        _l("Was hat geholfen?"), validators=[max_length(TEXT_MAX)], description=_l("Optional.")
     )
-    what_learned = TextAreaField(_l("Was haben wir gelernt?"), validators=[_max(TEXT_MAX)])
+    what_learned = TextAreaField(_l("Was haben wir gelernt?"), validators=[max_length(TEXT_MAX)])
     what_prevents = TextAreaField(
         _l("Was würde es beim nächsten Mal verhindern?"),
-        validators=[_max(TEXT_MAX)],
+        validators=[max_length(TEXT_MAX)],
         description=_l("Optional."),
     )
     identity = RadioField(
@@ -115,7 +111,7 @@ class PostForm(FlaskForm):
 
 class CommentForm(FlaskForm):
     post_id = HiddenField()
-    body = TextAreaField(_l("Ihr Kommentar"), validators=[DataRequired(REQUIRED), _max(COMMENT_MAX)])
+    body = TextAreaField(_l("Ihr Kommentar"), validators=[DataRequired(REQUIRED), max_length(COMMENT_MAX)])
     anonymous = BooleanField(
         _l("Anonym kommentieren"),
         description=_l(
@@ -137,7 +133,7 @@ class StatusForm(FlaskForm):
     status = SelectField(_l("Neuer Status"), choices=[])
     answer = TextAreaField(
         _l("Offizielle Antwort"),
-        validators=[_max(5000)],
+        validators=[max_length(ANSWER_MAX)],
         description=_l(
             "Bei „umgesetzt“ und „nicht umgesetzt“ ist eine Begründung Pflicht. Alle können sie lesen."
         ),
@@ -145,13 +141,13 @@ class StatusForm(FlaskForm):
 
 
 class ReasonForm(FlaskForm):
-    reason = TextAreaField(_l("Begründung"), validators=[DataRequired(REQUIRED), _max(500)])
+    reason = TextAreaField(_l("Begründung"), validators=[DataRequired(REQUIRED), max_length(REASON_MAX)])
 
 
 class ReportForm(FlaskForm):
     reason = TextAreaField(
         _l("Was ist an diesem Beitrag nicht in Ordnung?"),
-        validators=[DataRequired(REQUIRED), _max(1000)],
+        validators=[DataRequired(REQUIRED), max_length(REPORT_MAX)],
         description=_l("Die Moderation sieht Ihre Meldung mit Ihrem Namen."),
     )
 
@@ -159,25 +155,32 @@ class ReportForm(FlaskForm):
 class SecretForm(FlaskForm):
     secret = StringField(
         _l("Ihr Zugangscode"),
-        validators=[DataRequired(REQUIRED), _max(200)],
+        validators=[DataRequired(REQUIRED), max_length(SECRET_MAX)],
         render_kw={"autocomplete": "off", "spellcheck": "false"},
     )
 
 
 class AnonymousReplyForm(FlaskForm):
     secret = HiddenField()
-    body = TextAreaField(_l("Ihre Antwort (anonym)"), validators=[DataRequired(REQUIRED), _max(COMMENT_MAX)])
+    body = TextAreaField(
+        _l("Ihre Antwort (anonym)"), validators=[DataRequired(REQUIRED), max_length(COMMENT_MAX)]
+    )
+
+
+def _record_number() -> NumberRange:
+    """A number as Lotse shows it for a decision or pilot: 1 up to the largest database id."""
+    return NumberRange(min=1, max=MAX_DB_INT, message=_l("Bitte geben Sie eine gültige Nummer ein."))
 
 
 class LinkForm(FlaskForm):
     decision_id = IntegerField(
         _l("Nummer der Entscheidung"),
-        validators=[Optional()],
+        validators=[Optional(), _record_number()],
         description=_l("Leer lassen, um die Verknüpfung zu lösen."),
     )
     pilot_id = IntegerField(
         _l("Nummer des Pilotprojekts"),
-        validators=[Optional()],
+        validators=[Optional(), _record_number()],
         description=_l("Leer lassen, um die Verknüpfung zu lösen."),
     )
 

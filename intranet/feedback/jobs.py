@@ -13,7 +13,8 @@ from flask_babel import lazy_ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from intranet import clock, permissions
+from intranet import clock, urls
+from intranet import permissions as perm
 from intranet.auth.models import RoleAssignment, User
 from intranet.extensions import db
 from intranet.feedback.models import FeedbackPost
@@ -53,7 +54,7 @@ def notify_new_posts() -> int:
     )
     by_count: dict[int, list[User]] = defaultdict(list)
     for user in responsible:
-        count = sum(permissions.can_answer_feedback(user, post) for post in posts)
+        count = sum(perm.can_answer_feedback(user, post) for post in posts)
         if count and user.id not in already:
             by_count[count].append(user)
     sent = 0
@@ -66,6 +67,6 @@ def notify_new_posts() -> int:
                 "Feedback: %(num)d neue Beiträge für Ihre Einheiten warten auf eine Antwort.",
                 count,
             ),
-            "/feedback/?status=new",
+            urls.path_for("feedback.board", status="new"),
         )
     return sent

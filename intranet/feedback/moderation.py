@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, union, update
 
-from intranet import clock
+from intranet import clock, urls
 from intranet.audit.services import record
 from intranet.auth.models import User
 from intranet.extensions import db
@@ -20,6 +20,7 @@ from intranet.feedback.models import (
 )
 from intranet.feedback.services import FeedbackError, _text
 from intranet.notify.services import notify
+from intranet.security import MAX_DB_INT
 
 STATUS_LABELS = {
     "new": _l("neu"),
@@ -30,6 +31,7 @@ STATUS_LABELS = {
 }
 ANSWER_MAX = 5_000
 REASON_MAX = 500
+REPORT_MAX = 1_000
 
 
 def named_audience(post: FeedbackPost) -> list[User]:
@@ -87,11 +89,16 @@ def change_status(actor: User, post: FeedbackPost, to_status: str, answer: str) 
         named_audience(post),
         "feedback_status",
         _l("Feedback „%(title)s“: jetzt %(status)s", title=post.title[:80], status=STATUS_LABELS[to_status]),
-        f"/feedback/{post.id}",
+        urls.path_for("feedback.show", post_id=post.id),
         exclude=actor,
-    )  # a path: jobs and tests have no request
+    )
     db.session.flush()
     return change
+
+
+def _is_id(value: int | None) -> bool:
+    """A number a database id can be (larger ones overflow PostgreSQL's INTEGER: a 500)."""
+    return value is not None and 0 < value <= MAX_DB_INT
 
 
 def link_answers(actor: User, post: FeedbackPost, decision_id: int | None, pilot_id: int | None) -> None:
@@ -99,12 +106,12 @@ def link_answers(actor: User, post: FeedbackPost, decision_id: int | None, pilot
     from intranet.decisions.models import PUBLISHED_STATUSES, Decision
     from intranet.pilots.models import Pilot
 
-    decision = db.session.get(Decision, decision_id) if decision_id else None
+    decision = db.session.get(Decision, decision_id) if _is_id(decision_id) else None
     if decision_id and (decision is None or decision.status not in PUBLISHED_STATUSES):
         raise FeedbackError(
             _l("Eine veröffentlichte Entscheidung mit dieser Nummer gibt es nicht."), "decision_id"
         )
-    if pilot_id and db.session.get(Pilot, pilot_id) is None:
+    if pilot_id and (not _is_id(pilot_id) or db.session.get(Pilot, pilot_id) is None):
         raise FeedbackError(_l("Ein Pilotprojekt mit dieser Nummer gibt es nicht."), "pilot_id")
     post.linked_decision_id, post.linked_pilot_id = decision_id or None, pilot_id or None
     record(
@@ -120,7 +127,7 @@ def link_answers(actor: User, post: FeedbackPost, decision_id: int | None, pilot
 
 def report_post(reporter: User, post: FeedbackPost, reason: str) -> FeedbackReport:
     """Report a post to the moderators (once per person while the report is open)."""
-    reason = _text(reason, "reason", 1000, True)
+    reason = _text(reason, "reason", REPORT_MAX, True)
     if post.is_hidden:
         raise FeedbackError(_l("Dieser Beitrag ist schon ausgeblendet."), "reason")
     already = db.session.scalar(

@@ -6,33 +6,13 @@ not appear here – which is the point.
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from intranet.extensions import db
-from intranet.feedback.models import FeedbackComment, FeedbackPost, FeedbackReport, FeedbackSupport
+from intranet.feedback import queries
 from intranet.main.my_data import MyDataSection
 
 
 def section(user) -> MyDataSection:
-    posts = db.session.scalars(
-        select(FeedbackPost)
-        .where(FeedbackPost.author_id == user.id)
-        .order_by(FeedbackPost.created_on.desc())
-        .limit(500)
-    ).all()
-    comments = db.session.scalars(
-        select(FeedbackComment).where(FeedbackComment.author_id == user.id).limit(500)
-    ).all()
-    supports = db.session.scalars(
-        select(FeedbackSupport).where(FeedbackSupport.user_id == user.id).limit(500)
-    ).all()
-    reports = db.session.scalars(
-        select(FeedbackReport)
-        .options(joinedload(FeedbackReport.reporter))
-        .where(FeedbackReport.reporter_id == user.id)
-        .limit(500)
-    ).all()
+    posts, comments, supports, reports = queries.named_activity(user)
     kind, text, day = str(_l("Art")), str(_l("Text")), str(_l("Datum"))
     rows = [{kind: str(_l("Beitrag")), day: format_date(p.created_on), text: p.title} for p in posts]
     rows += [

@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import delete, exists, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from intranet import clock
@@ -31,6 +31,8 @@ from intranet.feedback.models import (
     FeedbackSupport,
     random_id,
 )
+from intranet.feedback.queries import has_supported, is_following
+from intranet.form_rules import REQUIRED, too_long
 from intranet.org.models import OrgUnit
 from intranet.org.services import org_tree
 from intranet.topics.models import Topic
@@ -39,6 +41,7 @@ TITLE_MAX = 150
 TEXT_MAX = 10_000
 COMMENT_MAX = 5_000
 SECRET_BYTES = 32
+SECRET_MAX = 200  # what the secret form accepts; a real secret has 43 characters
 
 
 class FeedbackError(DomainError):
@@ -135,11 +138,9 @@ def _check_topic(topic_id: int | None) -> int | None:
 def _text(value: str | None, field: str, maximum: int, required: bool) -> str:
     value = (value or "").strip()
     if required and not value:
-        raise FeedbackError(_l("Bitte füllen Sie dieses Feld aus."), field)
+        raise FeedbackError(REQUIRED, field)
     if len(value) > maximum:
-        raise FeedbackError(
-            _l("Höchstens %(max)d Zeichen (jetzt %(count)d).", max=maximum, count=len(value)), field
-        )
+        raise FeedbackError(too_long(maximum), field)
     return value
 
 
@@ -217,7 +218,7 @@ def post_for_secret(secret: str | None) -> FeedbackPost:
     secret = (secret or "").strip()
     if secret.startswith("#"):
         secret = secret[1:]
-    if not secret or len(secret) > 200:
+    if not secret or len(secret) > SECRET_MAX:
         raise FeedbackError(_l("Bitte geben Sie Ihren Zugangscode ein."), "secret")
     post = db.session.scalar(select(FeedbackPost).where(FeedbackPost.secret_hash == hash_secret(secret)))
     if post is None:
@@ -258,8 +259,7 @@ def _next_position(post: FeedbackPost) -> int:
     return post.comment_count
 
 
-def add_named_comment(author: User, post: FeedbackPost, body: str) -> FeedbackComment:
-    """Comment under the author's name."""
+def _add_comment(post: FeedbackPost, body: str, author_id: int | None, from_post_author: bool = False):
     _ensure_open(post, "body")
     body = _text(body, "body", COMMENT_MAX, True)
     comment = FeedbackComment(
@@ -267,25 +267,8 @@ def add_named_comment(author: User, post: FeedbackPost, body: str) -> FeedbackCo
         post_id=post.id,
         position=_next_position(post),
         body=body,
-        author_id=author.id,
-        is_anonymous=False,
-    )
-    db.session.add(comment)
-    db.session.flush()
-    return comment
-
-
-def add_anonymous_comment(post: FeedbackPost, body: str, from_post_author: bool = False) -> FeedbackComment:
-    """Comment without any author reference (from_post_author: written via the secret)."""
-    _ensure_open(post, "body")
-    body = _text(body, "body", COMMENT_MAX, True)
-    comment = FeedbackComment(
-        id=_free_id(FeedbackComment),
-        post_id=post.id,
-        position=_next_position(post),
-        body=body,
-        author_id=None,
-        is_anonymous=True,
+        author_id=author_id,
+        is_anonymous=author_id is None,
         is_from_post_author=from_post_author,
     )
     db.session.add(comment)
@@ -293,16 +276,17 @@ def add_anonymous_comment(post: FeedbackPost, body: str, from_post_author: bool 
     return comment
 
 
+def add_named_comment(author: User, post: FeedbackPost, body: str) -> FeedbackComment:
+    """Comment under the author's name."""
+    return _add_comment(post, body, author.id)
+
+
+def add_anonymous_comment(post: FeedbackPost, body: str, from_post_author: bool = False) -> FeedbackComment:
+    """Comment without any author reference (from_post_author: written via the secret)."""
+    return _add_comment(post, body, None, from_post_author)
+
+
 # --- Supports and follows --------------------------------------------------------------------
-
-
-def has_supported(user: User, post: FeedbackPost) -> bool:
-    """True if the user supports the post by name."""
-    return bool(
-        db.session.scalar(
-            select(exists().where(FeedbackSupport.post_id == post.id, FeedbackSupport.user_id == user.id))
-        )
-    )
 
 
 def _bump_support(post: FeedbackPost, named: int, anonymous: int = 0) -> None:
@@ -344,15 +328,6 @@ def support_anonymously(post: FeedbackPost) -> None:
     """Count one anonymous support; nothing about the supporter is stored."""
     _ensure_open(post)
     _bump_support(post, 0, 1)
-
-
-def is_following(user: User, post: FeedbackPost) -> bool:
-    """True if the user follows the post."""
-    return bool(
-        db.session.scalar(
-            select(exists().where(FeedbackFollow.post_id == post.id, FeedbackFollow.user_id == user.id))
-        )
-    )
 
 
 def set_following(user: User, post: FeedbackPost, follow: bool) -> None:

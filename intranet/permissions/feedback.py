@@ -7,6 +7,8 @@ from intranet.permissions import is_admin, is_leadership, is_signed_in, leads_un
 
 __all__ = [
     "can_answer_feedback",
+    "can_change_post_status",
+    "can_hide_post",
     "can_moderate_feedback",
     "can_participate_in_post",
     "can_post_feedback",
@@ -50,5 +52,15 @@ def can_answer_feedback(user, post) -> bool:
     return any(leads_unit(user, root.id) for root in org_tree().roots())
 
 
+def can_change_post_status(user, post) -> bool:
+    """Offer "Status ändern": a hidden post gets no new status (the service refuses it too)."""
+    return not post.is_hidden and can_answer_feedback(user, post)
+
+
 def can_moderate_feedback(user) -> bool:
     return is_admin(user)
+
+
+def can_hide_post(user, post) -> bool:
+    """Offer "Ausblenden" on a post that is not hidden yet."""
+    return not post.is_hidden and can_moderate_feedback(user)

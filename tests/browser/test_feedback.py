@@ -1,6 +1,8 @@
 """Feedback board in a real browser: axe on every page and after every htmx swap, the
 anonymous flow with its secret link, support toggle, status answer, moderation, XSS corpus."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from intranet.extensions import db
@@ -10,19 +12,17 @@ from tests.browser.conftest import XSS_CORPUS, assert_accessible, assert_no_csp_
 
 
 @pytest.fixture
-def org(factory):
-    tree = factory.tree()
+def board(org, factory):
+    """Six more people in SG 32.1, a topic and two posts on the board of the shared org."""
+    staff = org.crowd(6, "sg321", "Sabine Sachgebiet")
     topic = factory.topic("E-Akte")
-    staff = [factory.user(name=f"Sabine Sachgebiet {n}", unit=tree["sg321"]) for n in range(6)]
-    leader = factory.user(name="Lena Leitung", unit=tree["d2"], roles=[("leadership", tree["d2"])])
-    admin = factory.user(name="Armin Admin", unit=tree["a10"], roles=["admin"])
     post = services.create_named_post(
         staff[1],
         PostDraft(
             kind="idea",
             title="Digitale Urlaubsanträge",
             body="Bitte **digital**.",
-            unit_id=tree["sg321"].id,
+            unit_id=org["sg321"].id,
             topic_id=topic.id,
         ),
     )
@@ -33,15 +33,15 @@ def org(factory):
             title="Frist verpasst",
             what_happened="Scan-Stau",
             what_learned="Markieren",
-            unit_id=tree["a32"].id,
+            unit_id=org["a32"].id,
         ),
     )
     db.session.commit()
-    return {"tree": tree, "staff": staff, "leader": leader, "admin": admin, "post": post, "topic": topic}
+    return SimpleNamespace(staff=staff, post=post, topic=topic)
 
 
-def test_board_with_filters_is_accessible(page, org):
-    login(page, org["staff"][0])
+def test_board_with_filters_is_accessible(page, board):
+    login(page, board.staff[0])
     page.goto("/feedback/")
     assert page.locator(".feedback-card").count() == 2
     assert_accessible(page, "Board")
@@ -55,8 +55,8 @@ def test_board_with_filters_is_accessible(page, org):
 
 
 @pytest.mark.parametrize("kind", ["lesson", "idea", "concern", "praise"])
-def test_each_kind_form_with_error_is_accessible(page, org, kind):
-    login(page, org["staff"][0])
+def test_each_kind_form_with_error_is_accessible(page, board, kind):
+    login(page, board.staff[0])
     page.goto("/feedback/neu")
     assert_accessible(page, "Art wählen")
     page.goto(f"/feedback/neu?art={kind}")
@@ -70,8 +70,8 @@ def test_each_kind_form_with_error_is_accessible(page, org, kind):
     assert_accessible(page, f"Formular {kind} mit Fehler")
 
 
-def test_anonymous_flow_with_secret_link(page, org):
-    login(page, org["staff"][0])
+def test_anonymous_flow_with_secret_link(page, board):
+    login(page, board.staff[0])
     page.goto("/feedback/neu?art=concern")
     page.fill("#title", "Sorge um meine Stelle")
     page.fill("#body", "Wird meine Aufgabe digitalisiert?")
@@ -103,9 +103,9 @@ def test_anonymous_flow_with_secret_link(page, org):
     assert_no_csp_errors(page)
 
 
-def test_support_toggle_via_htmx_announces_count(page, org):
-    post = org["post"]
-    login(page, org["staff"][0])
+def test_support_toggle_via_htmx_announces_count(page, board):
+    post = board.post
+    login(page, board.staff[0])
     page.goto(f"/feedback/{post.id}")
     assert_accessible(page, "Beitrag")
     region = page.locator(f"#support-{post.id}")
@@ -128,9 +128,9 @@ def test_support_toggle_via_htmx_announces_count(page, org):
     assert_accessible(page, "nach Kommentar")
 
 
-def test_status_change_with_answer(page, org):
-    post = org["post"]
-    login(page, org["leader"])
+def test_status_change_with_answer(page, org, board):
+    post = board.post
+    login(page, org.leader)
     page.goto(f"/feedback/{post.id}")
     page.get_by_role("link", name="Status ändern und antworten").click()
     page.wait_for_url(f"**/feedback/{post.id}/status")
@@ -147,16 +147,16 @@ def test_status_change_with_answer(page, org):
     assert_accessible(page, "Beitrag mit Antwort")
 
 
-def test_report_and_moderation(page, org):
-    post = org["post"]
-    login(page, org["staff"][0])
+def test_report_and_moderation(page, org, board):
+    post = board.post
+    login(page, board.staff[0])
     page.goto(f"/feedback/{post.id}/melden")
     assert_accessible(page, "Meldeformular")
     page.fill("#reason", "Unsachlich")
     page.get_by_role("button", name="Meldung senden").click()
     page.wait_for_url(f"**/feedback/{post.id}")
     page.context.clear_cookies()
-    login(page, org["admin"])
+    login(page, org.admin)
     page.goto("/feedback/moderation")
     assert "Unsachlich" in page.content()
     assert_accessible(page, "Moderation")
@@ -170,17 +170,17 @@ def test_report_and_moderation(page, org):
     page.wait_for_url("**/feedback/moderation")
     assert_accessible(page, "Moderation nach Ausblenden")
     page.context.clear_cookies()
-    login(page, org["staff"][3])
+    login(page, board.staff[3])
     page.goto(f"/feedback/{post.id}")
     assert "Nennt eine Kollegin beim Namen." in page.content()
     assert "Bitte **digital**" not in page.content() and "digital</strong>" not in page.content()
     assert_accessible(page, "Grabstein")
 
 
-def test_no_script_runs_from_markdown_in_posts_and_comments(page, org):
+def test_no_script_runs_from_markdown_in_posts_and_comments(page, org, board):
     body = "\n\n".join(XSS_CORPUS)
     post = services.create_named_post(
-        org["staff"][1],
+        board.staff[1],
         PostDraft(
             kind="lesson",
             title="XSS <script>window.__xss=1</script>",
@@ -190,13 +190,13 @@ def test_no_script_runs_from_markdown_in_posts_and_comments(page, org):
             what_prevents=body,
         ),
     )
-    services.add_named_comment(org["staff"][2], post, body)
+    services.add_named_comment(board.staff[2], post, body)
     services.add_anonymous_comment(post, body)
-    moderation.change_status(org["admin"], post, "seen", body)
+    moderation.change_status(org.admin, post, "seen", body)
     db.session.commit()
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    login(page, org["staff"][0])
+    login(page, board.staff[0])
     for path in (f"/feedback/{post.id}", "/feedback/", "/"):
         page.goto(path)
         page.wait_for_timeout(300)

@@ -1,6 +1,8 @@
-"""Fixtures of the feedback tests: a small administration with enough people for k = 5."""
+"""Fixtures of the feedback tests: the shared test administration plus enough people for k = 5."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import pytest
 
@@ -8,24 +10,28 @@ from intranet.feedback import services
 from intranet.feedback.services import PostDraft
 
 
+@dataclass
+class Posters:
+    """People who write on the board: `staff` in SG 32.1, `small` in SG 32.2, `author` = staff[0].
+
+    With the shared org's own people SG 32.1 then has 7 active members (≥ k = 5), SG 32.2 has
+    3 (< k) and Amt 32 has 11 in its subtree.
+    """
+
+    staff: list
+    small: list
+
+    @property
+    def author(self):
+        return self.staff[0]
+
+
 @pytest.fixture
-def org(factory):
-    """Amt 32 has 6 people in SG 32.1 (≥ k) and 2 in SG 32.2 (< k); a leader for Dezernat 2."""
-    tree = factory.tree()
-    staff = [factory.user(name=f"Mitarbeiterin {index}", unit=tree["sg321"]) for index in range(6)]
-    small = [factory.user(name=f"Kleine Einheit {index}", unit=tree["sg322"]) for index in range(2)]
-    leader = factory.user(name="Leitung Zwei", unit=tree["d2"], roles=[("leadership", tree["d2"])])
-    other_leader = factory.user(name="Leitung Eins", unit=tree["d1"], roles=[("leadership", tree["d1"])])
-    admin = factory.user(name="Admin Person", unit=tree["a10"], roles=["admin"])
-    return {
-        "tree": tree,
-        "staff": staff,
-        "small": small,
-        "leader": leader,
-        "other_leader": other_leader,
-        "admin": admin,
-        "author": staff[0],
-    }
+def people(org) -> Posters:
+    """Six more people in SG 32.1 and two more in SG 32.2 (see Posters)."""
+    return Posters(
+        staff=org.crowd(6, "sg321", "Mitarbeiterin"), small=org.crowd(2, "sg322", "Kleine Einheit")
+    )
 
 
 def idea(title="Digitale Urlaubsanträge", body="Bitte Urlaubsanträge in der E-Akte.", **extra):
@@ -45,7 +51,7 @@ def lesson(**extra):
 
 
 @pytest.fixture
-def make_post(app, org):
+def make_post(app, people):
     """Create a committed post (named by default)."""
     from intranet.extensions import db
 
@@ -54,7 +60,7 @@ def make_post(app, org):
         if anonymous:
             post, _secret = services.create_anonymous_post(draft)
         else:
-            post = services.create_named_post(author or org["author"], draft)
+            post = services.create_named_post(author or people.author, draft)
         db.session.commit()
         return post
 

@@ -67,7 +67,7 @@ def _anonymous_activity(client, org, others_post):
             "title": "Sorge wegen Personalabbau",
             "identity": "anonymous",
             "body": "Wird meine Stelle digitalisiert?",
-            "unit_id": str(org["tree"]["sg321"].id),
+            "unit_id": str(org["sg321"].id),
             "topic_id": "0",
         },
     )
@@ -95,10 +95,10 @@ def _anonymous_activity(client, org, others_post):
 
 
 def test_no_table_and_no_log_line_links_anonymous_content_to_its_author(
-    client, login_as, org, make_post, caplog
+    client, login_as, org, make_post, caplog, people
 ):
-    author = org["author"]
-    others_post = make_post(idea(title="Idee von jemand anderem"), author=org["staff"][3])
+    author = people.author
+    others_post = make_post(idea(title="Idee von jemand anderem"), author=people.staff[3])
     before = dump_every_table()
     login_as(author)
     caplog.set_level(logging.DEBUG)
@@ -114,9 +114,9 @@ def test_no_table_and_no_log_line_links_anonymous_content_to_its_author(
         assert trace not in log
 
 
-def test_the_detector_finds_a_named_post(client, login_as, org):
+def test_the_detector_finds_a_named_post(client, login_as, people):
     """The same check flags named content – so it can fail, and the test above means something."""
-    author = org["author"]
+    author = people.author
     before = dump_every_table()
     login_as(author)
     client.post(
@@ -135,13 +135,13 @@ def test_the_detector_finds_a_named_post(client, login_as, org):
     assert any("feedback_post.author_id" in finding for finding in findings)
 
 
-def test_authors_own_pages_do_not_reveal_their_anonymous_post(client, login_as, org, make_post):
-    author, colleague = org["author"], org["staff"][1]
-    others_post = make_post(idea(title="Idee von jemand anderem"), author=org["staff"][3])
+def test_authors_own_pages_do_not_reveal_their_anonymous_post(client, login_as, org, make_post, people):
+    author, colleague = people.author, people.staff[1]
+    others_post = make_post(idea(title="Idee von jemand anderem"), author=people.staff[3])
     login_as(author)
     _anonymous_activity(client, org, others_post)
     post = db.session.scalar(select(FeedbackPost).where(FeedbackPost.is_anonymous.is_(True)))
-    moderation.change_status(org["admin"], post, "seen", "Wir nehmen das ernst.")
+    moderation.change_status(org.admin, post, "seen", "Wir nehmen das ernst.")
     db.session.commit()
 
     def pages_of(user):
@@ -178,15 +178,15 @@ def access_logged_server(app):
     server.shutdown()
 
 
-def test_access_log_does_not_name_the_anonymous_post(access_logged_server, org, make_post, caplog):
+def test_access_log_does_not_name_the_anonymous_post(access_logged_server, make_post, caplog, people):
     from tests.factories import PASSWORD
 
-    others_post = make_post(idea(title="Idee von jemand anderem"), author=org["staff"][3])
+    others_post = make_post(idea(title="Idee von jemand anderem"), author=people.staff[3])
     caplog.set_level(logging.INFO, logger="werkzeug")
     browser = requests.Session()
     browser.post(
         access_logged_server + "/auth/login",
-        data={"email": org["author"].email, "password": PASSWORD},
+        data={"email": people.author.email, "password": PASSWORD},
         timeout=10,
     )
     response = browser.post(
@@ -219,22 +219,22 @@ def test_access_log_does_not_name_the_anonymous_post(access_logged_server, org, 
     for line in lines:
         assert str(post.id) not in line and secret not in line
         assert str(others_post.id) not in line  # the anonymous comment's post stays unnamed
-        assert org["author"].email not in line
+        assert people.author.email not in line
 
 
-def test_rate_limit_is_per_session_with_random_keys(make_app, org, login_as):
+def test_rate_limit_is_per_session_with_random_keys(make_app, login_as, people):
     limited = make_app(RATELIMIT_ENABLED=True, LOTSE_FEEDBACK_LIMIT="2 per hour")
     try:
         first, second = limited.test_client(), limited.test_client()
         for browser in (first, second):
-            login_as(org["author"], browser)
+            login_as(people.author, browser)
         data = {"secret": "ausgedacht"}
         assert [first.post("/feedback/anonym", data=data).status_code for _ in range(3)] == [422, 422, 429]
         # Another session of the same person has its own budget: the key is not the user.
         assert second.post("/feedback/anonym", data=data).status_code == 422
         with first.session_transaction() as session:
             key, _born = session["feedback_rl"]
-        assert str(org["author"].id) != key and len(key) >= 20
+        assert str(people.author.id) != key and len(key) >= 20
     finally:
         limiter.enabled = False
 

@@ -142,10 +142,12 @@ def load_config(instance_path: Path) -> dict:
         # Domain settings
         "LOTSE_ANONYMITY_K": _int("LOTSE_ANONYMITY_K", 5),
         "LOTSE_HOLIDAY_STATE": os.environ.get("LOTSE_HOLIDAY_STATE", "BW"),
-        # Feedback board: participation limit per browser session (never per person, so
-        # anonymous actions stay unlinkable) and how long an anonymous poster's code works.
-        "LOTSE_FEEDBACK_LIMIT": os.environ.get("LOTSE_FEEDBACK_LIMIT", "30 per hour"),
+        # Feedback board: how long an anonymous poster's code works; the anonymity mix
+        # (docs/ANONYMITY.md): smallest batch, most rounds a batch waits, daily budget per person.
         "LOTSE_FEEDBACK_SECRET_DAYS": _int("LOTSE_FEEDBACK_SECRET_DAYS", 365),
+        "LOTSE_ANON_MIX_MIN": _int("LOTSE_ANON_MIX_MIN", 3),
+        "LOTSE_ANON_MIX_MAX_ROUNDS": _int("LOTSE_ANON_MIX_MAX_ROUNDS", 8),
+        "LOTSE_ANON_DAILY_BUDGET": _int("LOTSE_ANON_DAILY_BUDGET", 20),
         "LOTSE_ORGANISATION_NAME": os.environ.get("LOTSE_ORGANISATION_NAME", "Landratsamt"),
         "LOTSE_BARRIER_CONTACT": os.environ.get("LOTSE_BARRIER_CONTACT", "barrierefreiheit@lotse.example"),
         "LOTSE_PER_PAGE": _int("LOTSE_PER_PAGE", 25),

@@ -25,10 +25,6 @@ NOT_YET_IN_MATRIX = {
     "decisions_api.get_decision",
     "notify.read_all",
     "org.reactivate",
-    "training.add_question",
-    "training.cancel_seat",
-    "training.remove_step",
-    "training.request_practice",
 }
 
 

@@ -25,5 +25,11 @@ feature = Feature(
         ),
     ),
     my_data=(my_data.section,),
+    legacy_paths={
+        "/notifications/": "notify.index",
+        "/notifications/badge": "notify.badge",
+        "/notifications/<int:notification_id>/open": "notify.open_notification",
+        "/notifications/read-all": "notify.read_all",
+    },
     data_categories=privacy.CATEGORIES,
 )

@@ -19,7 +19,7 @@ def test_retention_and_register_pages_are_accessible(page, org):
 def test_erasure_with_preview_in_the_browser(page, org, factory):
     person = factory.user(name="Bald Gelöscht", unit=org["sg321"])
     login(page, org.admin)
-    page.goto(f"/admin/users/{person.id}")
+    page.goto(f"/verwaltung/personen/{person.id}")
     page.get_by_role("link", name="Person löschen (DSGVO Art. 17) …").click()
     page.get_by_role("heading", name="Bald Gelöscht löschen").wait_for()
     assert_accessible(page, "Löschvorschau")

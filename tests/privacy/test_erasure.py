@@ -192,6 +192,6 @@ def test_an_erased_account_cannot_be_reactivated(rich_person, client, login_as, 
     erasure.erase_person(org.admin, person)
     db.session.commit()
     login_as(org.admin)
-    response = client.post(f"/admin/users/{person.id}/reactivate")
+    response = client.post(f"/verwaltung/personen/{person.id}/reaktivieren")
     assert response.status_code == 303
     assert not db.session.get(User, person.id).is_active_account

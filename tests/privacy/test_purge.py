@@ -156,7 +156,7 @@ def test_a_bad_period_in_the_environment_refuses_to_start(monkeypatch, tmp_path)
 
 def test_deactivation_starts_the_account_clock(org, client, login_as):
     login_as(org.admin)
-    client.post(f"/admin/users/{org.staff.id}/deactivate")
+    client.post(f"/verwaltung/personen/{org.staff.id}/deaktivieren")
     assert db.session.get(User, org.staff.id).deactivated_at is not None
-    client.post(f"/admin/users/{org.staff.id}/reactivate")
+    client.post(f"/verwaltung/personen/{org.staff.id}/reaktivieren")
     assert db.session.get(User, org.staff.id).deactivated_at is None

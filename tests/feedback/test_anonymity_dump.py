@@ -16,6 +16,7 @@ from tests.factories import PASSWORD
 from tests.feedback.conftest import idea, publish_anonymous
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
+LOGIN = "/konto/anmelden"
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def postgres(app):
 
 def sign_in(client, user):
     """A real sign-in: it writes the audit entry whose xmin an observer would look for."""
-    response = client.post("/auth/login", data={"email": user.email, "password": PASSWORD})
+    response = client.post(LOGIN, data={"email": user.email, "password": PASSWORD})
     assert response.status_code in (302, 303), response.status_code
     db.session.commit()
 
@@ -117,7 +118,7 @@ def test_redis_holds_nothing_about_anonymous_actions(redis_limiter, people, make
     app, keys = redis_limiter
     post = make_post(idea(title="Idee"), author=people.staff[3])
     client = app.test_client()
-    client.post("/auth/login", data={"email": people.author.email, "password": "falsch"})
+    client.post(LOGIN, data={"email": people.author.email, "password": "falsch"})
     assert keys(), "control: a failed sign-in leaves a rate-limit key, and the detector sees it"
     sign_in(client, people.author)
     after_login = keys()

@@ -4,8 +4,6 @@ keys. Each check has its control: the same detector finds the trace where one ex
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 import redis
 from sqlalchemy import text
@@ -15,7 +13,7 @@ from intranet.feedback.models import FeedbackPost
 from tests.factories import PASSWORD
 from tests.feedback.conftest import idea, publish_anonymous
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
+REDIS_URL = "redis://127.0.0.1:6379/12"
 LOGIN = "/konto/anmelden"
 
 
@@ -99,17 +97,19 @@ def test_no_sequence_moves_during_an_anonymous_request(postgres, client, people,
 
 @pytest.fixture
 def redis_limiter(make_app):
-    prefix = f"lotse-test-{uuid.uuid4().hex[:8]}"
+    """The rate-limit storage in a Redis database of its own (12: neither production's 0 nor
+    the sign-in tests' 13); every key that appears during the test is removed afterwards."""
+    connection = redis.Redis.from_url(REDIS_URL)
     try:
-        connection = redis.Redis.from_url(REDIS_URL)
         connection.ping()
     except redis.exceptions.ConnectionError:
         pytest.skip("Redis nicht erreichbar")
-    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=REDIS_URL, RATELIMIT_KEY_PREFIX=prefix)
+    existing = set(connection.scan_iter(match="*", count=1000))
+    app = make_app(RATELIMIT_ENABLED=True, RATELIMIT_STORAGE_URI=REDIS_URL)
     try:
-        yield app, lambda: {key.decode() for key in connection.scan_iter(f"*{prefix}*")}
+        yield app, lambda: {key.decode() for key in connection.scan_iter(match="*", count=1000)}
     finally:
-        for key in connection.scan_iter(f"*{prefix}*"):
+        for key in set(connection.scan_iter(match="*", count=1000)) - existing:
             connection.delete(key)
         limiter.enabled = False
 

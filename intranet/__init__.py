@@ -29,6 +29,10 @@ def create_app(overrides: dict | None = None) -> Flask:
         app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     _configure_logging(app)
 
+    from intranet import timeouts
+
+    timeouts.configure(app.config)
+
     from intranet.security import TrustedHostMiddleware
 
     if app.config["TRUSTED_HOSTS"]:

@@ -8,6 +8,8 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from intranet import timeouts
+
 WEAK_SECRETS = {"", "dev", "change-me", "secret", "changeme"}
 
 
@@ -69,6 +71,7 @@ def load_config(instance_path: Path) -> dict:
         "TESTING": False,
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
+        # pool_pre_ping, connect and statement timeouts: intranet/timeouts.py
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         # Sessions and cookies
         "SESSION_COOKIE_HTTPONLY": True,
@@ -123,7 +126,9 @@ def load_config(instance_path: Path) -> dict:
         "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
         "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
         "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER", "lotse@lotse.example"),
-        "MAIL_TIMEOUT": _int("MAIL_TIMEOUT", 10),
+        # Connect and per-command bounds, named in intranet/timeouts.py
+        "MAIL_CONNECT_TIMEOUT": timeouts.SMTP_CONNECT,
+        "MAIL_TIMEOUT": timeouts.SMTP_COMMAND,
         # Public base URL used in e-mails and feeds (no request context in jobs)
         "LOTSE_BASE_URL": base_url or "http://127.0.0.1:5000",
         # Scheduler: "off" (default; production runs `flask scheduler`) or "inprocess"

@@ -394,8 +394,17 @@ def smtp_server(app):
     handler = Collector()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    old = {key: app.config[key] for key in ("MAIL_BACKEND", "MAIL_SERVER", "MAIL_PORT")}
-    app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+    from intranet import timeouts
+
+    keys = ("MAIL_BACKEND", "MAIL_SERVER", "MAIL_PORT", "MAIL_CONNECT_TIMEOUT", "MAIL_TIMEOUT")
+    old = {key: app.config[key] for key in keys}
+    app.config.update(
+        MAIL_BACKEND="smtp",
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=port,
+        MAIL_CONNECT_TIMEOUT=timeouts.SMTP_CONNECT,
+        MAIL_TIMEOUT=timeouts.SMTP_COMMAND,
+    )
     try:
         yield handler
     finally:

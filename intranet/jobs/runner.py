@@ -11,7 +11,7 @@ from datetime import timedelta
 from sqlalchemy import or_, update
 from sqlalchemy.exc import IntegrityError
 
-from intranet import clock
+from intranet import clock, timeouts
 from intranet.extensions import db
 from intranet.jobs.models import JobLease
 from intranet.sqlite_setup import write_intent
@@ -60,7 +60,7 @@ def release_lease(name: str, holder: str, result: str) -> None:
 
 def run_with_lease(name: str, func, ttl: timedelta = timedelta(minutes=10)):
     """Run `func()` if this process gets the lease; commit its work. Returns (ran, result)."""
-    with write_intent():
+    with write_intent(), timeouts.job_statements():
         return _run_with_lease(name, func, ttl)
 
 

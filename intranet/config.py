@@ -106,6 +106,10 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": False,
+        # Redis down or slow: the same limits per process (never unlimited, never a 500); it is
+        # asked again after 1, 2, 4 … seconds and used again once it answers.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
         "LOTSE_LOGIN_LIMIT": os.environ.get("LOTSE_LOGIN_LIMIT", "10 per minute"),
         # Failed sign-ins only (intranet/auth/throttling.py): per source, per account from
         # unknown sources, per account on a browser that signed in to it before.

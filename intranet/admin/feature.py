@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet import permissions
+from intranet.admin import outbox_views  # noqa: F401 - adds the outbox page to bp
 from intranet.admin.views import bp
 from intranet.features import Feature, NavEntry
 

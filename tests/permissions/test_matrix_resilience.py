@@ -6,7 +6,12 @@ from intranet.admin.views import bp as admin_bp
 from tests.permissions.conftest import Case
 
 CASES = [
-    Case("outbox queue", "GET", admin_bp.url_prefix + "/postausgang", {"anonymous": 302, "*": 403, "admin": 200}),
+    Case(
+        "outbox queue",
+        "GET",
+        admin_bp.url_prefix + "/postausgang",
+        {"anonymous": 302, "*": 403, "admin": 200},
+    ),
 ]
 
 

@@ -100,10 +100,10 @@ def pages_for(ctx):
     from bench.seed import feature_modules
 
     pages = [
-        BenchPage("Anmeldung", "/auth/login", None),
+        BenchPage("Anmeldung", "/konto/anmelden", None),
         BenchPage("Start", "/", "staff"),
-        BenchPage("Personenliste (Admin)", "/admin/users?page=3", "admin"),
-        BenchPage("Organisation", "/org/", "staff"),
+        BenchPage("Personenliste (Admin)", "/verwaltung/personen?page=3", "admin"),
+        BenchPage("Organisation", "/organisation/", "staff"),
     ]
     for module in feature_modules():
         pages.extend(module.pages(ctx))
@@ -189,10 +189,10 @@ class Server:
 def login_cookie(base: str, email: str) -> str:
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    html = opener.open(base + "/auth/login").read().decode()
+    html = opener.open(base + "/konto/anmelden").read().decode()
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
     data = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": "bench"}).encode()
-    opener.open(base + "/auth/login", data=data)
+    opener.open(base + "/konto/anmelden", data=data)
     cookie = next((c for c in jar if c.name == "lotse_session"), None)
     if cookie is None:
         raise RuntimeError(f"login failed for {email}")

@@ -71,7 +71,9 @@ def create_admin(email, name, password):
 
     roots = org_tree().roots()
     unit = (
-        roots[0] if roots else create_unit(current_app.config["LOTSE_ORGANISATION_NAME"], "verwaltung", None)
+        roots[0]
+        if roots
+        else create_unit(None, current_app.config["LOTSE_ORGANISATION_NAME"], "verwaltung", None)
     )
     try:
         user = services.create_user(None, email, name, unit.id, password=password)

@@ -184,10 +184,13 @@ def register(app) -> None:
             app.register_blueprint(blueprint)
     for feature in all_features():
         for old_rule, endpoint in feature.legacy_paths.items():
+            # The old rule answers the methods of its new home: a 308 keeps a POST a POST.
+            methods = {method for rule in app.url_map.iter_rules(endpoint) for method in rule.methods}
             app.add_url_rule(
                 old_rule,
                 endpoint=f"legacy:{old_rule}",
                 redirect_to=_redirect_to(endpoint),
+                methods=sorted(methods - {"HEAD", "OPTIONS"}),
             )
 
 

@@ -155,9 +155,9 @@ def pages(ctx: BenchContext) -> list[BenchPage]:
     path = ctx.store.get("training_path", 1)
     step = ctx.store.get("training_step", 3)
     return [
-        BenchPage("Lernpfade: Katalog", "/training/", "staff"),
-        BenchPage("Lernpfade: Katalog gefiltert", "/training/?level=aufbau&show=mine", "staff"),
-        BenchPage("Lernpfade: Lernpfad", f"/training/{path}", "staff"),
-        BenchPage("Lernpfade: Schritt (Quiz)", f"/training/{path}/steps/{step}", "staff"),
-        BenchPage("Lernpfade: Auswertung", f"/training/report?path={path}", "leader"),
+        BenchPage("Lernpfade: Katalog", "/lernpfade/", "staff"),
+        BenchPage("Lernpfade: Katalog gefiltert", "/lernpfade/?level=aufbau&show=mine", "staff"),
+        BenchPage("Lernpfade: Lernpfad", f"/lernpfade/{path}", "staff"),
+        BenchPage("Lernpfade: Schritt (Quiz)", f"/lernpfade/{path}/schritte/{step}", "staff"),
+        BenchPage("Lernpfade: Auswertung", f"/lernpfade/bericht?path={path}", "leader"),
     ]

@@ -11,23 +11,21 @@ from wtforms import (
     SelectMultipleField,
     StringField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional
+from wtforms.validators import DataRequired, Email, Optional
 
-from intranet.form_rules import EMAIL_INVALID, REQUIRED
+from intranet.form_rules import EMAIL_INVALID, REQUIRED, max_length
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
 class UserForm(FlaskForm):
-    name = StringField(
-        _l("Name"), validators=[DataRequired(REQUIRED), Length(max=120, message=_l("Höchstens 120 Zeichen."))]
-    )
+    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), max_length(120)])
     email = EmailField(
         _l("E-Mail-Adresse"),
         validators=[
             DataRequired(REQUIRED),
             Email(EMAIL_INVALID),
-            Length(max=254, message=_l("Höchstens 254 Zeichen.")),
+            max_length(254),
         ],
     )
     unit_id = SelectField(_l("Organisationseinheit"), coerce=int, validate_choice=True)
@@ -66,7 +64,7 @@ class UserFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Name oder E-Mail"), validators=[Optional(), Length(max=100)])
+    q = StringField(_l("Name oder E-Mail"), validators=[Optional(), max_length(100)])
     role = SelectField(
         _l("Rolle"),
         choices=[
@@ -105,15 +103,15 @@ class AuditFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    action = StringField(_l("Aktion"), validators=[Optional(), Length(max=60)])
+    action = StringField(_l("Aktion"), validators=[Optional(), max_length(60)])
 
 
 class TopicForm(FlaskForm):
     name = StringField(
         _l("Name des Themas"),
-        validators=[DataRequired(REQUIRED), Length(max=80, message=_l("Höchstens 80 Zeichen."))],
+        validators=[DataRequired(REQUIRED), max_length(80)],
     )
     description = StringField(
         _l("Kurzbeschreibung (optional)"),
-        validators=[Optional(), Length(max=300, message=_l("Höchstens 300 Zeichen."))],
+        validators=[Optional(), max_length(300)],
     )

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
-from intranet.audit.models import AuditEntry
-from intranet.extensions import db
+from intranet.auth import queries
 from intranet.main.my_data import MyDataSection
 from intranet.main.my_data import when as _when
 from intranet.org.services import org_tree
@@ -35,15 +33,7 @@ def account_section(user) -> MyDataSection:
 
 
 def audit_section(user) -> MyDataSection:
-    entries = db.session.scalars(
-        select(AuditEntry)
-        .where(
-            (AuditEntry.actor_id == user.id)
-            | ((AuditEntry.object_type == "User") & (AuditEntry.object_id == user.id))
-        )
-        .order_by(AuditEntry.created_at.desc())
-        .limit(500)
-    ).all()
+    entries = queries.audit_entries_about(user)
     return MyDataSection(
         _l("Protokoll (Sicherheit und Verwaltung)"),
         _l("Administration."),

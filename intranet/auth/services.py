@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from intranet import clock
 from intranet.audit.services import record
-from intranet.auth.models import ROLES, SCOPED_ROLES, RoleAssignment, User
+from intranet.auth.models import EMAIL_PREFERENCES, ROLES, SCOPED_ROLES, RoleAssignment, User
 from intranet.auth.passwords import hash_password, needs_rehash, verify_password
 from intranet.domain import DomainError
 from intranet.extensions import db
@@ -31,23 +31,31 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-def authenticate(email: str, password: str) -> User | None:
-    """Return the active user for these credentials, else None; audits both outcomes."""
+class LoginFailed(AccountError):
+    """Unknown address, wrong password or deactivated account: one message for all three."""
+
+    default_field = "password"
+
+
+def authenticate(email: str, password: str) -> User:
+    """The active user for these credentials, signed in now (audited); else LoginFailed."""
     user = find_user_by_email(email)
     valid = verify_password(user.password_hash if user else None, password)
     if not valid or user is None or not user.is_active_account:
-        record(
-            user if user else None,
-            "login_failed",
-            user,
-            summary=f"Fehlgeschlagene Anmeldung für {normalise_email(email)[:200]}",
-        )
-        return None
+        raise LoginFailed(_l("E-Mail-Adresse oder Passwort ist nicht richtig."))
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = clock.now()
     record(user, "login", user)
     return user
+
+
+def record_failed_login(email: str) -> None:
+    """Audit a refused sign-in (after `authenticate` refused it and its transaction was rolled back)."""
+    user = find_user_by_email(email)
+    record(
+        user, "login_failed", user, summary=f"Fehlgeschlagene Anmeldung für {normalise_email(email)[:200]}"
+    )
 
 
 def validate_new_password(password: str, user: User | None = None) -> None:
@@ -75,6 +83,19 @@ def set_password(user: User, new_password: str, actor: User | None) -> None:
     user.password_hash = hash_password(new_password)
     user.revoke_sessions()
     record(actor, "password_changed", user)
+
+
+def set_locale(user, locale: str) -> None:
+    """Remember a signed-in user's language choice."""
+    if user.is_authenticated:
+        user.locale = locale
+
+
+def update_profile(user: User, name: str, email_preference: str) -> None:
+    """The person's own name and e-mail preference."""
+    if email_preference not in EMAIL_PREFERENCES:
+        raise AccountError(_l("Bitte wählen Sie eine der angebotenen Möglichkeiten."), "email_preference")
+    user.name, user.email_preference = name.strip(), email_preference
 
 
 def logout(user: User) -> None:

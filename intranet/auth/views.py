@@ -1,21 +1,10 @@
 """Sign-in, sign-out, password change and reset, language choice, own profile."""
 
-from flask import (
-    Blueprint,
-    current_app,
-    flash,
-    redirect,
-    render_template,
-    request,
-    session,
-    url_for,
-)
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from intranet.auth import services, throttling
+from intranet.auth import queries, services, throttling
 from intranet.auth.forms import (
     ChangePasswordForm,
     LanguageForm,
@@ -24,13 +13,12 @@ from intranet.auth.forms import (
     ResetPasswordForm,
     ResetRequestForm,
 )
-from intranet.auth.models import User
 from intranet.domain import attempt
-from intranet.extensions import db, htmx, limiter, login_manager
+from intranet.extensions import htmx, limiter, login_manager
 from intranet.hx import redirect_after_post
 from intranet.security import safe_next
 
-bp = Blueprint("auth", __name__, url_prefix="/auth")
+bp = Blueprint("auth", __name__, url_prefix="/konto")
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = None
@@ -42,14 +30,7 @@ def load_user(user_id: str):
     raw_id, _sep, nonce = user_id.partition(":")
     if not raw_id.isdigit() or not nonce:
         return None
-    # One query per request: the account with its role assignments.
-    user = (
-        db.session.execute(
-            select(User).options(joinedload(User.role_assignments)).where(User.id == int(raw_id))
-        )
-        .unique()
-        .scalar_one_or_none()
-    )
+    user = queries.user_with_roles(int(raw_id))
     if user is None or not user.is_active_account or user.session_nonce != nonce:
         return None
     return user
@@ -64,7 +45,7 @@ def unauthorized():
     return redirect(login_url)
 
 
-@bp.route("/login", methods=["GET", "POST"])
+@bp.route("/anmelden", methods=["GET", "POST"])
 @limiter.limit(
     lambda: current_app.config["LOTSE_LOGIN_LIMIT"],
     methods=["POST"],
@@ -91,52 +72,48 @@ def login():
         return redirect(url_for("main.home"))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = services.authenticate(form.email.data, form.password.data)
-        db.session.commit()
-        if user is None:
-            # One message for unknown e-mail, wrong password and deactivated accounts.
-            form.password.errors.append(_("E-Mail-Adresse oder Passwort ist nicht richtig."))
-            throttling.mark_failed()
-        else:
+        signed_in = attempt(
+            lambda: services.authenticate(form.email.data, form.password.data), form=form, field="password"
+        )
+        if signed_in:
             session.clear()  # a fresh session on every sign-in
-            login_user(user, remember=form.remember.data)
-            session["locale"] = user.locale
+            login_user(signed_in.value, remember=form.remember.data)
+            session["locale"] = signed_in.value.locale
             response = redirect(safe_next(form.next.data, url_for("main.home")), code=303)
-            throttling.remember_device(response, user.email)
+            throttling.remember_device(response, signed_in.value.email)
             return response
+        attempt(lambda: services.record_failed_login(form.email.data))
+        throttling.mark_failed()
     return render_template("auth/login.html", form=form), 200 if not form.errors else 422
 
 
-@bp.post("/logout")
+@bp.post("/abmelden")
 @login_required
 def logout():
-    services.logout(current_user)
-    db.session.commit()
+    attempt(lambda: services.logout(current_user))
     logout_user()
     session.clear()
     flash(_("Sie wurden abgemeldet."), "success")
     return redirect(url_for("auth.login"), code=303)
 
 
-@bp.route("/password", methods=["GET", "POST"])
+@bp.route("/passwort", methods=["GET", "POST"])
 @login_required
 def change_password():
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        try:
-            services.change_password(current_user, form.current_password.data, form.new_password.data)
-        except services.AccountError as error:
-            error.show_on(form, "new_password")
-        else:
-            db.session.commit()
-            # Keep this session (with the new nonce); every other session has ended.
-            login_user(current_user._get_current_object(), remember=False)
-            flash(_("Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet."), "success")
-            return redirect_after_post(url_for("auth.profile"))
+    if form.validate_on_submit() and attempt(
+        lambda: services.change_password(current_user, form.current_password.data, form.new_password.data),
+        form=form,
+        field="new_password",
+        success=_("Ihr Passwort wurde geändert. Andere Sitzungen wurden abgemeldet."),
+    ):
+        # Keep this session (with the new nonce); every other session has ended.
+        login_user(current_user._get_current_object(), remember=False)
+        return redirect_after_post(url_for("auth.profile"))
     return render_template("auth/change_password.html", form=form), 422 if form.errors else 200
 
 
-@bp.route("/reset", methods=["GET", "POST"])
+@bp.route("/passwort-vergessen", methods=["GET", "POST"])
 @limiter.limit("5 per 15 minutes", methods=["POST"])
 def reset_request():
     form = ResetRequestForm()
@@ -154,44 +131,40 @@ def reset_request():
     return render_template("auth/reset_request.html", form=form), 422 if form.errors else 200
 
 
-@bp.route("/reset/<token>", methods=["GET", "POST"])
+@bp.route("/passwort-vergessen/<token>", methods=["GET", "POST"])
 def reset_password(token):
     user = services.user_for_reset_token(token)
     if user is None:
         flash(_("Der Link ist ungültig oder abgelaufen. Bitte fordern Sie einen neuen an."), "error")
         return redirect(url_for("auth.reset_request"))
     form = ResetPasswordForm()
-    if form.validate_on_submit():
-        try:
-            services.set_password(user, form.new_password.data, actor=user)
-        except services.AccountError as error:
-            form.new_password.errors.append(error.message)
-        else:
-            db.session.commit()
-            flash(_("Ihr Passwort wurde gesetzt. Sie können sich jetzt anmelden."), "success")
-            return redirect(url_for("auth.login"), code=303)
+    if form.validate_on_submit() and attempt(
+        lambda: services.set_password(user, form.new_password.data, actor=user),
+        form=form,
+        field="new_password",
+        success=_("Ihr Passwort wurde gesetzt. Sie können sich jetzt anmelden."),
+    ):
+        return redirect(url_for("auth.login"), code=303)
     return render_template("auth/reset_password.html", form=form), 422 if form.errors else 200
 
 
-@bp.post("/language")
+@bp.post("/sprache")
 def set_language():
     form = LanguageForm()
     if form.validate_on_submit():
         session["locale"] = form.locale.data
-        if current_user.is_authenticated:
-            current_user.locale = form.locale.data
-            db.session.commit()
+        attempt(lambda: services.set_locale(current_user, form.locale.data))
     return redirect(safe_next(form.next.data, url_for("main.home")), code=303)
 
 
-@bp.route("/profile", methods=["GET", "POST"])
+@bp.route("/profil", methods=["GET", "POST"])
 @login_required
 def profile():
     form = ProfileForm(obj=current_user)
-    if form.validate_on_submit():
-        current_user.name = form.name.data.strip()
-        current_user.email_preference = form.email_preference.data
-        db.session.commit()
-        flash(_("Ihre Einstellungen wurden gespeichert."), "success")
+    if form.validate_on_submit() and attempt(
+        lambda: services.update_profile(current_user, form.name.data, form.email_preference.data),
+        form=form,
+        success=_("Ihre Einstellungen wurden gespeichert."),
+    ):
         return redirect_after_post(url_for("auth.profile"))
     return render_template("auth/profile.html", form=form), 422 if form.errors else 200

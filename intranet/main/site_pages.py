@@ -3,6 +3,7 @@
 from flask import current_app
 from flask_babel import gettext as _
 
+from intranet.audit.services import record
 from intranet.extensions import db
 from intranet.main.models import SitePage
 
@@ -64,8 +65,7 @@ def load_page(slug: str) -> SitePage:
 
 
 def save_page(actor, slug: str, title: str, body: str) -> SitePage:
-    from intranet.audit.services import record
-
+    """Store an admin's version of a page. Audited."""
     page = db.session.get(SitePage, slug)
     if page is None:
         page = SitePage(slug=slug)

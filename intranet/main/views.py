@@ -1,15 +1,15 @@
 """Home, health check, and the pages linked from every footer."""
 
-from flask import Blueprint, abort, flash, jsonify, render_template
+from flask import Blueprint, jsonify, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import text
 
-from intranet import permissions
-from intranet.extensions import db, limiter
+from intranet import permissions as perm
+from intranet.domain import attempt
+from intranet.extensions import limiter
 from intranet.hx import redirect_after_post
 from intranet.main import my_data as my_data_sections
-from intranet.main import site_pages
+from intranet.main import queries, site_pages
 from intranet.main.forms import SitePageForm
 from intranet.main.home import load_panels
 
@@ -44,34 +44,26 @@ def my_data_download():
 @bp.get("/healthz")
 @limiter.exempt
 def healthz():
-    try:
-        db.session.execute(text("SELECT 1"))
-        database = "ok"
-    except Exception:  # any driver error means the database is not usable
-        db.session.rollback()
-        database = "error"
-    status = 200 if database == "ok" else 503
-    return jsonify(status="ok" if status == 200 else "error", database=database), status
+    if queries.database_ok():
+        return jsonify(status="ok", database="ok"), 200
+    return jsonify(status="error", database="error"), 503
 
 
 @bp.get("/seiten/<slug>")
 def site_page(slug):
-    if slug not in site_pages.SLUGS:
-        abort(404)
-    return render_template("main/site_page.html", page=site_pages.load_page(slug), slug=slug)
+    return render_template("main/site_page.html", page=queries.get_site_page_or_404(slug), slug=slug)
 
 
 @bp.route("/seiten/<slug>/bearbeiten", methods=["GET", "POST"])
 @login_required
 def edit_site_page(slug):
-    if slug not in site_pages.SLUGS:
-        abort(404)
-    permissions.require(permissions.can_edit_site_pages(current_user))
-    page = site_pages.load_page(slug)
+    page = queries.get_site_page_or_404(slug)
+    perm.require(perm.can_edit_site_pages(current_user))
     form = SitePageForm(obj=page)
-    if form.validate_on_submit():
-        site_pages.save_page(current_user, slug, form.title.data, form.body.data)
-        db.session.commit()
-        flash(_("Die Seite wurde gespeichert."), "success")
-        return redirect_after_post(f"/seiten/{slug}")
+    if form.validate_on_submit() and attempt(
+        lambda: site_pages.save_page(current_user, slug, form.title.data, form.body.data),
+        form=form,
+        success=_("Die Seite wurde gespeichert."),
+    ):
+        return redirect_after_post(url_for("main.site_page", slug=slug))
     return render_template("main/edit_site_page.html", form=form, slug=slug), (422 if form.errors else 200)

@@ -25,4 +25,10 @@ feature = Feature(
         ),
     ),
     my_data=(my_data.section,),
+    legacy_paths={
+        "/notifications/": "notify.index",
+        "/notifications/badge": "notify.badge",
+        "/notifications/<int:notification_id>/open": "notify.open_notification",
+        "/notifications/read-all": "notify.read_all",
+    },
 )

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
 from intranet.extensions import db
 from intranet.main.my_data import MyDataSection
 from intranet.main.my_data import when as _when
-from intranet.notify.models import Notification
+from intranet.notify import queries
 
 
 def section(user) -> MyDataSection:
-    items = db.session.scalars(
-        select(Notification)
-        .where(Notification.user_id == user.id)
-        .order_by(Notification.created_at.desc())
-        .limit(500)
-    ).all()
+    items = db.session.scalars(queries.notifications_of(user).limit(500)).all()
     return MyDataSection(
         _l("Benachrichtigungen"),
         _l("Nur Sie."),

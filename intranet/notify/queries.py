@@ -1,4 +1,4 @@
-"""Reads of the notification package that views need."""
+"""Reads of the notification pages, and the outbox queue for the administration."""
 
 from __future__ import annotations
 
@@ -6,11 +6,42 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask import abort
 from sqlalchemy import case, func, select
 
 from intranet import clock
 from intranet.extensions import db
-from intranet.notify.models import OutgoingMail
+from intranet.notify.models import Notification, OutgoingMail
+
+
+def notifications_of(user):
+    """The user's notifications, newest first (a query to page)."""
+    return (
+        select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.created_at.desc(), Notification.id.desc())
+    )
+
+
+def get_own_notification_or_404(user, notification_id: int) -> Notification:
+    """One of the user's own notifications; someone else's is 404, as if it did not exist."""
+    notification = db.session.get(Notification, notification_id)
+    if notification is None or notification.user_id != user.id:
+        abort(404)
+    return notification
+
+
+def newest_unread(user, limit: int = 5) -> list[Notification]:
+    """The user's newest unread notifications (home panel)."""
+    return list(
+        db.session.scalars(
+            select(Notification)
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+            .order_by(Notification.created_at.desc())
+            .limit(limit)
+        )
+    )
+
 
 ADDRESS = re.compile(r"[^\s<>\"']+@[^\s<>\"']+")
 

@@ -11,12 +11,11 @@ import logging
 from collections.abc import Iterable
 from datetime import timedelta
 
-from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select, update
 
-from intranet import clock
+from intranet import clock, urls
 from intranet.auth.models import User
 from intranet.extensions import db
 from intranet.notify.mail import send_mail
@@ -32,8 +31,8 @@ RETRY_MAX = timedelta(hours=1)
 log = logging.getLogger(__name__)
 
 
-def absolute_url(path: str) -> str:
-    return current_app.config["LOTSE_BASE_URL"].rstrip("/") + path
+# Pillars not yet converted to `intranet.urls` still import this name; it is `urls.absolute`.
+absolute_url = urls.absolute
 
 
 def notify(recipients: Iterable[User], kind: str, message, url: str, exclude=None) -> int:
@@ -56,7 +55,7 @@ def notify(recipients: Iterable[User], kind: str, message, url: str, exclude=Non
                 "Sie erhalten diese E-Mail, weil Sie in Lotse Benachrichtigungen per E-Mail "
                 "eingestellt haben. Ändern können Sie das unter „Benachrichtigungen“.",
                 message=text,
-                url=absolute_url(url),
+                url=urls.absolute(url),
             )
         db.session.add(Notification(user_id=user.id, kind=kind, message=text[:500], url=url))
         if user.email_preference == "immediately":
@@ -196,7 +195,7 @@ def send_digests() -> int:
         if not items:
             continue
         with force_locale(user.locale):
-            lines = [f"• {item.message}\n  {absolute_url(item.url)}" for item in items]
+            lines = [f"• {item.message}\n  {urls.absolute(item.url)}" for item in items]
             subject = _("Lotse: Ihre Zusammenfassung (%(count)d neue Benachrichtigungen)", count=len(items))
             body = _(
                 "Guten Tag %(name)s,\n\nseit der letzten Zusammenfassung ist Folgendes "

@@ -11,4 +11,11 @@ feature = Feature(
     blueprints=(bp,),
     nav=NavEntry("org.tree", _l("Organisation")),
     seed=demo_org.seed,
+    legacy_paths={
+        "/org/": "org.tree",
+        "/org/new": "org.create",
+        "/org/<int:unit_id>": "org.edit",
+        "/org/<int:unit_id>/deactivate": "org.deactivate",
+        "/org/<int:unit_id>/reactivate": "org.reactivate",
+    },
 )

@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired
 
-from intranet.form_rules import REQUIRED
+from intranet.form_rules import REQUIRED, max_length
 
 KIND_CHOICES = [
     ("verwaltung", _l("Verwaltung")),
@@ -15,9 +15,7 @@ KIND_CHOICES = [
 
 
 class UnitForm(FlaskForm):
-    name = StringField(
-        _l("Name"), validators=[DataRequired(REQUIRED), Length(max=120, message=_l("Höchstens 120 Zeichen."))]
-    )
+    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), max_length(120)])
     kind = SelectField(_l("Art der Einheit"), choices=KIND_CHOICES)
     parent_id = SelectField(_l("Übergeordnete Einheit"), coerce=int)
 

@@ -17,9 +17,10 @@ from flask_babel import lazy_gettext as _l
 from intranet.audit.services import record
 from intranet.auth import services as accounts
 from intranet.auth.models import RoleAssignment, User
+from intranet.domain import DomainError
 from intranet.extensions import db
 from intranet.org.models import OrgUnit
-from intranet.org.services import org_tree
+from intranet.org.services import create_unit, org_tree
 
 MAX_ROWS = 20000
 HEADER_ALIASES = {
@@ -67,9 +68,18 @@ class ImportResult:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-class ImportFailed(Exception):
+class ImportFailed(DomainError):
+    """The file was not imported; `errors` lists (line, message) for every wrong line."""
+
+    default_field = "file"
+
     def __init__(self, errors: list[tuple[int, str]]):
-        super().__init__(f"{len(errors)} Fehler")
+        super().__init__(
+            _l(
+                "Die Datei wurde nicht importiert: %(count)d Fehler. Es wurde nichts geändert.",
+                count=len(errors),
+            )
+        )
         self.errors = errors
 
 
@@ -273,7 +283,7 @@ def import_staff(actor: User, data: bytes, create_units: bool) -> ImportResult:
         ).all()
     }
     for row in rows:
-        unit = _ensure_unit(row.unit_path, result)
+        unit = _ensure_unit(actor, row.unit_path, result)
         user = existing.get(row.email)
         if user is None:
             user = accounts.create_user(None, row.email, row.name, unit.id)
@@ -295,14 +305,12 @@ def import_staff(actor: User, data: bytes, create_units: bool) -> ImportResult:
     return result
 
 
-def _ensure_unit(path: list[str], result: ImportResult) -> OrgUnit:
-    from intranet.org.services import create_unit
-
+def _ensure_unit(actor: User | None, path: list[str], result: ImportResult) -> OrgUnit:
     node, missing, _root = _resolve_path(path)
     unit = db.session.get(OrgUnit, node.id) if node is not None else None
     for name in missing:
         depth = org_tree().depth(unit.id) + 1 if unit is not None else 0
-        unit = create_unit(name, _guess_kind(name, depth), unit)
+        unit = create_unit(actor, name, _guess_kind(name, depth), unit)
         result.units_created += 1
     return unit
 

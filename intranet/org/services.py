@@ -12,6 +12,7 @@ from flask import g, has_app_context
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from intranet.audit.services import record
 from intranet.domain import DomainError
 from intranet.extensions import db
 from intranet.org.models import OrgUnit
@@ -148,8 +149,8 @@ def invalidate_tree() -> None:
         g.pop("_org_tree", None)
 
 
-def create_unit(name: str, kind: str, parent: OrgUnit | None) -> OrgUnit:
-    """Create a unit below `parent` (or a new root)."""
+def create_unit(actor, name: str, kind: str, parent: OrgUnit | None) -> OrgUnit:
+    """Create a unit below `parent` (or a new root). Audited."""
     name = _clean_name(name)
     _ensure_unique_sibling(name, parent.id if parent else None)
     if parent is not None and not parent.is_active:
@@ -160,11 +161,12 @@ def create_unit(name: str, kind: str, parent: OrgUnit | None) -> OrgUnit:
     db.session.add(unit)
     db.session.flush()
     invalidate_tree()
+    record(actor, "unit_created", unit, summary=unit.name)
     return unit
 
 
-def update_unit(unit: OrgUnit, name: str, kind: str, parent: OrgUnit | None) -> OrgUnit:
-    """Rename and/or move a unit; moving below itself or its own sub-units is refused."""
+def update_unit(actor, unit: OrgUnit, name: str, kind: str, parent: OrgUnit | None) -> OrgUnit:
+    """Rename and/or move a unit; moving below itself or its own sub-units is refused. Audited."""
     name = _clean_name(name)
     new_parent_id = parent.id if parent else None
     if new_parent_id is not None:
@@ -183,11 +185,12 @@ def update_unit(unit: OrgUnit, name: str, kind: str, parent: OrgUnit | None) -> 
     unit.name, unit.kind, unit.parent_id = name, kind, new_parent_id
     db.session.flush()
     invalidate_tree()
+    record(actor, "unit_updated", unit, summary=unit.name)
     return unit
 
 
-def deactivate_unit(unit: OrgUnit) -> None:
-    """Deactivate an empty unit; its history stays."""
+def deactivate_unit(actor, unit: OrgUnit) -> None:
+    """Deactivate an empty unit; its history stays. Audited."""
     from intranet.auth.models import User
 
     if any(child.is_active for child in org_tree().children_of(unit.id)):
@@ -205,14 +208,17 @@ def deactivate_unit(unit: OrgUnit) -> None:
         )
     unit.is_active = False
     invalidate_tree()
+    record(actor, "unit_deactivated", unit, summary=unit.name)
 
 
-def reactivate_unit(unit: OrgUnit) -> None:
+def reactivate_unit(actor, unit: OrgUnit) -> None:
+    """Make a deactivated unit active again (its parent must be active). Audited."""
     parent = unit.parent
     if parent is not None and not parent.is_active:
         raise OrgError(_l("Die übergeordnete Einheit ist deaktiviert."))
     unit.is_active = True
     invalidate_tree()
+    record(actor, "unit_reactivated", unit, summary=unit.name)
 
 
 def member_counts() -> dict[int, int]:

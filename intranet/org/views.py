@@ -1,109 +1,94 @@
 """The org tree in the browser: see, create, rename, move, (de)activate units."""
 
-from flask import Blueprint, flash, render_template, url_for
+from flask import Blueprint, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
-from intranet import permissions
-from intranet.audit.services import record
-from intranet.extensions import db
+from intranet import permissions as perm
+from intranet.domain import attempt
 from intranet.hx import redirect_after_post
-from intranet.org import services
+from intranet.org import queries, services
 from intranet.org.forms import UnitForm
-from intranet.org.models import OrgUnit
 
-bp = Blueprint("org", __name__, url_prefix="/org")
+bp = Blueprint("org", __name__, url_prefix="/organisation")
+
+
+@bp.before_request
+@login_required
+def _signed_in():
+    """Everyone signed in may see the organisation; admins get the controls."""
+
+
+def _tree_at(unit_id: int) -> str:
+    return url_for("org.tree", _anchor=f"unit-{unit_id}")
 
 
 @bp.get("/")
-@login_required
 def tree():
-    """Everyone may see the organisation; admins get the controls."""
     return render_template("org/tree.html", tree=services.org_tree(), members=services.member_counts())
 
 
-def _form(unit: OrgUnit | None) -> UnitForm:
+def _form(unit) -> UnitForm:
     form = UnitForm(obj=unit)
     form.set_parent_choices(services.org_tree().choices())
     return form
 
 
-@bp.route("/new", methods=["GET", "POST"])
-@login_required
+@bp.route("/neu", methods=["GET", "POST"])
 def create():
-    permissions.require(permissions.can_manage_org(current_user))
+    perm.require(perm.can_manage_org(current_user))
     form = _form(None)
     if form.validate_on_submit():
-        try:
-            parent = db.session.get(OrgUnit, form.parent_id.data) if form.parent_id.data else None
-            unit = services.create_unit(form.name.data, form.kind.data, parent)
-        except services.OrgError as error:
-            error.show_on(form, "name")
-        else:
-            record(current_user, "unit_created", unit, summary=unit.name)
-            db.session.commit()
-            flash(_("Die Einheit „%(name)s“ wurde angelegt.", name=unit.name), "success")
-            return redirect_after_post(url_for("org.tree") + f"#unit-{unit.id}")
+        created = attempt(
+            lambda: services.create_unit(
+                current_user, form.name.data, form.kind.data, queries.get_unit(form.parent_id.data)
+            ),
+            form=form,
+            field="name",
+            success=lambda unit: _("Die Einheit „%(name)s“ wurde angelegt.", name=unit.name),
+        )
+        if created:
+            return redirect_after_post(_tree_at(created.value.id))
     return render_template("org/unit_form.html", form=form, unit=None), (422 if form.errors else 200)
 
 
 @bp.route("/<int:unit_id>", methods=["GET", "POST"])
-@login_required
 def edit(unit_id):
-    permissions.require(permissions.can_manage_org(current_user))
-    unit = db.get_or_404(OrgUnit, unit_id)
+    perm.require(perm.can_manage_org(current_user))
+    unit = queries.get_unit_or_404(unit_id)
     form = _form(unit)
     if not form.is_submitted():
         form.parent_id.data = unit.parent_id or 0
     if form.validate_on_submit():
-        try:
-            parent = db.session.get(OrgUnit, form.parent_id.data) if form.parent_id.data else None
-            services.update_unit(unit, form.name.data, form.kind.data, parent)
-        except services.OrgError as error:
-            db.session.rollback()
-            unit = db.get_or_404(OrgUnit, unit_id)
-            error.show_on(form, "name")
-        else:
-            record(current_user, "unit_updated", unit, summary=unit.name)
-            db.session.commit()
-            flash(_("Die Einheit wurde gespeichert."), "success")
-            return redirect_after_post(url_for("org.tree") + f"#unit-{unit.id}")
+        if attempt(
+            lambda: services.update_unit(
+                current_user, unit, form.name.data, form.kind.data, queries.get_unit(form.parent_id.data)
+            ),
+            form=form,
+            field="name",
+            success=_("Die Einheit wurde gespeichert."),
+        ):
+            return redirect_after_post(_tree_at(unit_id))
+        unit = queries.get_unit_or_404(unit_id)  # as stored: the refused change was rolled back
     return render_template("org/unit_form.html", form=form, unit=unit), (422 if form.errors else 200)
 
 
-@bp.post("/<int:unit_id>/deactivate")
-@login_required
+def _switch(unit_id: int, change, message):
+    """Deactivate or reactivate a unit (`message` names it as %(name)s): back to the tree, or to
+    the unit's form when a rule refused it (the reason is in the live region)."""
+    perm.require(perm.can_manage_org(current_user))
+    unit = queries.get_unit_or_404(unit_id)
+    if attempt(lambda: change(current_user, unit), success=lambda _result: message % {"name": unit.name}):
+        return redirect_after_post(_tree_at(unit_id))
+    return redirect_after_post(url_for("org.edit", unit_id=unit_id))
+
+
+@bp.post("/<int:unit_id>/deaktivieren")
 def deactivate(unit_id):
-    permissions.require(permissions.can_manage_org(current_user))
-    unit = db.get_or_404(OrgUnit, unit_id)
-    return _toggle(
-        unit,
-        services.deactivate_unit,
-        "unit_deactivated",
-        _("Die Einheit „%(name)s“ wurde deaktiviert.", name=unit.name),
-    )
+    return _switch(unit_id, services.deactivate_unit, _l("Die Einheit „%(name)s“ wurde deaktiviert."))
 
 
-@bp.post("/<int:unit_id>/reactivate")
-@login_required
+@bp.post("/<int:unit_id>/reaktivieren")
 def reactivate(unit_id):
-    permissions.require(permissions.can_manage_org(current_user))
-    unit = db.get_or_404(OrgUnit, unit_id)
-    return _toggle(
-        unit,
-        services.reactivate_unit,
-        "unit_reactivated",
-        _("Die Einheit „%(name)s“ ist wieder aktiv.", name=unit.name),
-    )
-
-
-def _toggle(unit, action, audit_action, success_message):
-    try:
-        action(unit)
-    except services.OrgError as error:
-        flash(str(error.message), "error")
-        return redirect_after_post(url_for("org.edit", unit_id=unit.id))
-    record(current_user, audit_action, unit, summary=unit.name)
-    db.session.commit()
-    flash(success_message, "success")
-    return redirect_after_post(url_for("org.tree") + f"#unit-{unit.id}")
+    return _switch(unit_id, services.reactivate_unit, _l("Die Einheit „%(name)s“ ist wieder aktiv."))

@@ -66,6 +66,11 @@ def can_manage_users(user) -> bool:
     return is_admin(user)
 
 
+def can_change_account_status(user, person) -> bool:
+    """Deactivate or reactivate someone's account: admins, never their own."""
+    return can_manage_users(user) and person is not None and person.id != user.id
+
+
 def can_manage_org(user) -> bool:
     return is_admin(user)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from intranet import clock
 from intranet.permissions import (
     guides_unit,
     is_admin,
@@ -23,7 +24,12 @@ __all__ = [
     "can_view_training_report",
     "is_training_editor",
     "can_assign_to_unit",
+    "can_change_path_status",
+    "can_take_or_return_seat",
 ]
+
+# Draft → published → archived, and back from the archive to published.
+_NEXT_STATUS = {"draft": ("published",), "published": ("archived",), "archived": ("published",)}
 
 
 def is_training_editor(user) -> bool:
@@ -40,6 +46,11 @@ def can_edit_path(user, path) -> bool:
     if path is None:
         return False
     return is_admin(user) or (is_guide(user) and path.author_id == user.id)
+
+
+def can_change_path_status(user, path, status: str) -> bool:
+    """An editor of the path moves it one step along draft → published → archived (→ published)."""
+    return can_edit_path(user, path) and status in _NEXT_STATUS.get(path.status, ())
 
 
 def can_view_path(user, path) -> bool:
@@ -79,3 +90,14 @@ def can_assign_to_unit(user, unit_id) -> bool:
 
 def can_view_training_report(user) -> bool:
     return is_leadership(user)
+
+
+def can_take_or_return_seat(user, step) -> bool:
+    """Places of an in-person session are taken and given back until the session begins."""
+    return (
+        is_signed_in(user)
+        and step is not None
+        and step.kind == "session"
+        and step.session_starts_at is not None
+        and step.session_starts_at > clock.now()
+    )

@@ -11,7 +11,8 @@ from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from intranet import clock, permissions
+from intranet import clock, urls
+from intranet import permissions as perm
 from intranet.audit import services as audit
 from intranet.auth.models import User
 from intranet.extensions import db
@@ -31,9 +32,9 @@ REMINDER_DAYS = (3, 14)  # smallest first: the nearest threshold that applies wi
 
 def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) -> TrainingAssignment:
     """Assign a published path to a unit and its sub-units; everyone there is enrolled."""
-    if not permissions.can_assign_path(actor, path):
+    if not perm.can_assign_path(actor, path):
         raise TrainingError(_l("Nur veröffentlichte Lernpfade können zugewiesen werden."))
-    if not unit_id or not permissions.can_assign_to_unit(actor, unit_id):
+    if not unit_id or not perm.can_assign_to_unit(actor, unit_id):
         raise TrainingError(_l("Bitte wählen Sie eine Einheit aus Ihrem Bereich."), "unit_id")
     if due_on is None:
         raise TrainingError(_l("Bitte geben Sie ein Datum an (TT.MM.JJJJ)."), "due_on")
@@ -88,7 +89,7 @@ def assign_path(actor, path: TrainingPath, unit_id: int, due_on: date | None) ->
             title=path.title,
             due=due_on.strftime("%d.%m.%Y"),
         ),
-        f"/training/{path.id}",
+        urls.path_for("training.path_page", path_id=path.id),
         exclude=actor,
     )
     return assignment
@@ -148,7 +149,7 @@ def enrol_new_members(today: date | None = None) -> int:
                 title=assignment.path.title,
                 due=assignment.due_on.strftime("%d.%m.%Y"),
             ),
-            f"/training/{assignment.path_id}",
+            urls.path_for("training.path_page", path_id=assignment.path_id),
         )
         added += len(newcomers)
     db.session.flush()
@@ -204,7 +205,7 @@ def send_reminders(today: date | None = None) -> int:
                 title=enrolment.path.title,
                 due=enrolment.due_on.strftime("%d.%m.%Y"),
             ),
-            f"/training/{enrolment.path_id}",
+            urls.path_for("training.path_page", path_id=enrolment.path_id),
         )
         sent += 1
     return sent
@@ -246,7 +247,7 @@ def unit_report(actor, path: TrainingPath) -> tuple[list[UnitRow], int]:
     """
     k = current_app.config["LOTSE_ANONYMITY_K"]
     tree = org_tree()
-    scope = permissions.leadership_unit_ids(actor)
+    scope = perm.leadership_unit_ids(actor)
     counts = _raw_counts(path.id, scope, clock.local_today())
     scope_roots = [u for u in scope if tree.get(u) and tree.get(u).parent_id not in scope]
     order = [(unit, depth) for root in sorted(scope_roots) for unit, depth in _walk(tree, root)]
@@ -271,19 +272,3 @@ def _walk(tree, root_id: int, depth: int = 0):
     yield unit, depth
     for child in tree.children_of(root_id):
         yield from _walk(tree, child.id, depth + 1)
-
-
-def assignments_in_scope(actor) -> list[TrainingAssignment]:
-    """Assignments to units within the actor's leadership scope, newest first."""
-    scope = permissions.leadership_unit_ids(actor)
-    if not scope:
-        return []
-    return list(
-        db.session.scalars(
-            select(TrainingAssignment)
-            .options(joinedload(TrainingAssignment.path), joinedload(TrainingAssignment.unit))
-            .where(TrainingAssignment.unit_id.in_(scope))
-            .order_by(TrainingAssignment.created_at.desc())
-            .limit(50)
-        )
-    )

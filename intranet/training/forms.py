@@ -19,12 +19,12 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
 from intranet import clock
-from intranet.form_rules import REQUIRED
+from intranet.form_rules import REQUIRED, max_length
+from intranet.training.services import no_such_position
 
-MAX_300 = _l("Höchstens 300 Zeichen.")
 MD_HINT = _l("Überschriften mit ##, Listen mit -, Links mit [Text](Adresse).")
 LEVEL_CHOICES = [("einstieg", _l("Einstieg")), ("aufbau", _l("Aufbau")), ("vertiefung", _l("Vertiefung"))]
 KIND_CHOICES = [
@@ -87,9 +87,7 @@ class CatalogueFilterForm(TrainingForm):
     class Meta:
         csrf = False
 
-    q = StringField(
-        _l("Suchbegriff"), validators=[Optional(), Length(max=100, message=_l("Höchstens 100 Zeichen."))]
-    )
+    q = StringField(_l("Suchbegriff"), validators=[Optional(), max_length(100)])
     level = SelectField(_l("Stufe"), choices=[("", _l("Alle Stufen"))] + LEVEL_CHOICES, validate_choice=False)
     topic = SelectField(_l("Thema"), coerce=int, validate_choice=False)
     show = SelectField(
@@ -114,19 +112,19 @@ class CatalogueFilterForm(TrainingForm):
 class PathForm(TrainingForm):
     title = StringField(
         _l("Titel"),
-        validators=[DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))],
+        validators=[DataRequired(REQUIRED), max_length(160)],
     )
     summary = TextAreaField(
         _l("Zusammenfassung (Markdown)"),
         description=MD_HINT,
-        validators=[Length(max=20000, message=_l("Höchstens 20.000 Zeichen."))],
+        validators=[max_length(20000)],
         render_kw={"rows": 8},
     )
     level = SelectField(_l("Stufe"), choices=LEVEL_CHOICES)
     audience = StringField(
         _l("Für wen?"),
         description=_l("z. B. „Alle Beschäftigten mit Bildschirmarbeitsplatz“"),
-        validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))],
+        validators=[max_length(300)],
     )
     estimated_minutes = GermanIntegerField(
         _l("Geschätzte Dauer in Minuten"), default=30, validators=[InputRequired(REQUIRED)]
@@ -146,22 +144,22 @@ class StepForm(TrainingForm):
     kind = SelectField(_l("Art des Schritts"), choices=KIND_CHOICES)
     title = StringField(
         _l("Titel"),
-        validators=[DataRequired(REQUIRED), Length(max=160, message=_l("Höchstens 160 Zeichen."))],
+        validators=[DataRequired(REQUIRED), max_length(160)],
     )
     body = TextAreaField(
         _l("Text (Markdown)"),
         description=MD_HINT,
         render_kw={"rows": 10},
-        validators=[Length(max=50000, message=_l("Höchstens 50.000 Zeichen."))],
+        validators=[max_length(50000)],
     )
     url = URLField(
         _l("Adresse (Link oder Video)"),
         description=_l("Beginnt mit https://"),
-        validators=[Length(max=500, message=_l("Höchstens 500 Zeichen."))],
+        validators=[max_length(500)],
     )
     session_starts_at = LocalDateTimeField(_l("Beginn"), validators=[Optional()])
     session_ends_at = LocalDateTimeField(_l("Ende"), validators=[Optional()])
-    session_place = StringField(_l("Ort"), validators=[Length(max=200, message=_l("Höchstens 200 Zeichen."))])
+    session_place = StringField(_l("Ort"), validators=[max_length(200)])
     capacity = GermanIntegerField(_l("Plätze"), validators=[Optional()])
     pass_mark = GermanIntegerField(_l("Bestehensgrenze in Prozent"), default=80, validators=[Optional()])
     mark_updated = BooleanField(
@@ -177,32 +175,46 @@ class StepForm(TrainingForm):
 class QuestionForm(TrainingForm):
     text = StringField(
         _l("Frage"),
-        validators=[DataRequired(REQUIRED), Length(max=500, message=_l("Höchstens 500 Zeichen."))],
+        validators=[DataRequired(REQUIRED), max_length(500)],
     )
     explanation = TextAreaField(
         _l("Erklärung (wird nach dem Antworten gezeigt)"),
         render_kw={"rows": 3},
-        validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))],
+        validators=[max_length(1000)],
     )
-    option_1 = StringField(_l("Antwort 1"), validators=[Length(max=300, message=MAX_300)])
+    option_1 = StringField(_l("Antwort 1"), validators=[max_length(300)])
     correct_1 = BooleanField(_l("Antwort 1 ist richtig"))
-    option_2 = StringField(_l("Antwort 2"), validators=[Length(max=300, message=MAX_300)])
+    option_2 = StringField(_l("Antwort 2"), validators=[max_length(300)])
     correct_2 = BooleanField(_l("Antwort 2 ist richtig"))
-    option_3 = StringField(
-        _l("Antwort 3 (optional)"), validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))]
-    )
+    option_3 = StringField(_l("Antwort 3 (optional)"), validators=[max_length(300)])
     correct_3 = BooleanField(_l("Antwort 3 ist richtig"))
-    option_4 = StringField(
-        _l("Antwort 4 (optional)"), validators=[Length(max=300, message=_l("Höchstens 300 Zeichen."))]
-    )
+    option_4 = StringField(_l("Antwort 4 (optional)"), validators=[max_length(300)])
     correct_4 = BooleanField(_l("Antwort 4 ist richtig"))
 
     def options(self) -> list[tuple[str, bool]]:
         return [(getattr(self, f"option_{i}").data, getattr(self, f"correct_{i}").data) for i in range(1, 5)]
 
 
+class PositionField(IntegerField):
+    """A whole number, or None for anything else (the form says which numbers exist)."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+
+
 class MoveForm(TrainingForm):
-    position = GermanIntegerField(_l("Neue Position"), validators=[InputRequired(REQUIRED)])
+    position = PositionField(_l("Neue Position"))
+
+    def __init__(self, *args, step_count: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.step_count = step_count
+
+    def validate_position(self, field):
+        if field.data is None or not 1 <= field.data <= self.step_count:
+            raise ValidationError(no_such_position(self.step_count))
 
 
 class StatusForm(TrainingForm):
@@ -213,7 +225,7 @@ class PracticeRequestForm(TrainingForm):
     note = TextAreaField(
         _l("Was haben Sie in der Praxis gemacht? (optional)"),
         render_kw={"rows": 3},
-        validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))],
+        validators=[max_length(1000)],
     )
 
 
@@ -222,7 +234,7 @@ class PracticeDecisionForm(TrainingForm):
         _l("Rückmeldung"),
         render_kw={"rows": 3},
         description=_l("Pflicht, wenn noch etwas fehlt."),
-        validators=[Length(max=1000, message=_l("Höchstens 1.000 Zeichen."))],
+        validators=[max_length(1000)],
     )
     confirm = SubmitField(_l("Bestätigen"))
     send_feedback = SubmitField(_l("Rückmeldung senden"))
@@ -240,3 +252,8 @@ class ReportFilterForm(TrainingForm):
         csrf = False
 
     path = SelectField(_l("Lernpfad"), coerce=int, validate_choice=False)
+
+
+class QuizForm(TrainingForm):
+    """A quiz attempt: the answers are checkboxes named q<question id>, read by the view; a
+    missing answer is reported in the form's error summary and at each open question."""

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from icalendar import Calendar, Event
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
 
-from intranet import clock, permissions
+from intranet import clock, urls
+from intranet import permissions as perm
 from intranet.auth.models import RoleAssignment, User
 from intranet.extensions import db
+from intranet.form_rules import too_long
 from intranet.notify.services import notify
 from intranet.org.services import org_tree
 from intranet.training.models import (
@@ -23,38 +24,18 @@ from intranet.training.models import (
     TrainingStep,
     TrainingStepCompletion,
 )
+from intranet.training.queries import (
+    find_enrolment,
+    find_practice_request,
+    find_seat,
+    missing_prerequisites,
+)
 from intranet.training.services import TrainingError
-
-
-def find_enrolment(user, path) -> TrainingEnrolment | None:
-    """The user's own enrolment in the path, with its completed steps."""
-    return db.session.scalar(
-        select(TrainingEnrolment)
-        .options(selectinload(TrainingEnrolment.completions))
-        .where(TrainingEnrolment.path_id == path.id, TrainingEnrolment.user_id == user.id)
-    )
-
-
-def missing_prerequisites(user, path: TrainingPath) -> list[TrainingPath]:
-    """Prerequisite paths the user has not completed yet."""
-    required = [p.id for p in path.prerequisites]
-    if not required:
-        return []
-    done = set(
-        db.session.scalars(
-            select(TrainingEnrolment.path_id).where(
-                TrainingEnrolment.user_id == user.id,
-                TrainingEnrolment.path_id.in_(required),
-                TrainingEnrolment.completed_at.is_not(None),
-            )
-        )
-    )
-    return [p for p in path.prerequisites if p.id not in done]
 
 
 def enrol(user, path: TrainingPath) -> TrainingEnrolment:
     """Enrol the user in a published path once its prerequisites are done."""
-    if not permissions.can_enrol(user, path):
+    if not perm.can_enrol(user, path):
         raise TrainingError(_l("Für diesen Lernpfad können Sie sich nicht anmelden."))
     if find_enrolment(user, path) is not None:
         raise TrainingError(_l("Sie haben diesen Lernpfad bereits begonnen."))
@@ -108,14 +89,19 @@ def _state_of(enrolment, step) -> StepState:
     return next(s for s in step_states(enrolment, step.path) if s.step.id == step.id)
 
 
+def lock_reason(enrolment, step):
+    """Why the learner cannot work on this step yet (not begun, or still locked), else None."""
+    if enrolment is None:
+        return _l("Bitte melden Sie sich zuerst für diesen Lernpfad an.")
+    if _state_of(enrolment, step).locked:
+        return _l("Dieser Schritt ist noch gesperrt. Schließen Sie zuerst die Schritte davor ab.")
+    return None
+
+
 def check_unlocked(enrolment, step) -> None:
     """Refuse steps of paths the user has not begun, and steps still locked."""
-    if enrolment is None:
-        raise TrainingError(_l("Bitte melden Sie sich zuerst für diesen Lernpfad an."))
-    if _state_of(enrolment, step).locked:
-        raise TrainingError(
-            _l("Dieser Schritt ist noch gesperrt. Schließen Sie zuerst die Schritte davor ab.")
-        )
+    if (reason := lock_reason(enrolment, step)) is not None:
+        raise TrainingError(reason)
 
 
 def _mark_done(enrolment: TrainingEnrolment, step: TrainingStep) -> None:
@@ -193,20 +179,12 @@ def submit_quiz(user, enrolment, step: TrainingStep, answers: dict[int, set[int]
 # --- In-person sessions ------------------------------------------------------------
 
 
-def find_seat(user, step) -> TrainingSessionSeat | None:
-    return db.session.scalar(
-        select(TrainingSessionSeat).where(
-            TrainingSessionSeat.step_id == step.id, TrainingSessionSeat.user_id == user.id
-        )
-    )
-
-
 def book_seat(user, enrolment, step: TrainingStep) -> TrainingSessionSeat:
     """Take one place; the conditional UPDATE gives the last place to exactly one person."""
     check_unlocked(enrolment, step)
     if step.kind != "session":
         raise TrainingError(_l("Dieser Schritt ist kein Termin."))
-    if step.session_starts_at and step.session_starts_at <= clock.now():
+    if not perm.can_take_or_return_seat(user, step):
         raise TrainingError(_l("Dieser Termin hat schon begonnen."))
     if find_seat(user, step) is not None:
         raise TrainingError(_l("Sie sind für diesen Termin bereits angemeldet."))
@@ -233,7 +211,7 @@ def cancel_seat(user, step: TrainingStep) -> None:
     seat = find_seat(user, step)
     if seat is None:
         raise TrainingError(_l("Sie sind für diesen Termin nicht angemeldet."))
-    if step.session_starts_at and step.session_starts_at <= clock.now():
+    if not perm.can_take_or_return_seat(user, step):
         raise TrainingError(_l("Der Termin hat schon begonnen; eine Abmeldung ist nicht mehr möglich."))
     db.session.delete(seat)
     db.session.execute(
@@ -292,12 +270,8 @@ def request_practice(user, enrolment, step: TrainingStep, note: str) -> Training
         raise TrainingError(_l("Dieser Schritt ist kein Praxisnachweis."))
     note = (note or "").strip()
     if len(note) > 1000:
-        raise TrainingError(_l("Höchstens 1.000 Zeichen."), "note")
-    existing = db.session.scalar(
-        select(TrainingPracticeRequest).where(
-            TrainingPracticeRequest.enrolment_id == enrolment.id, TrainingPracticeRequest.step_id == step.id
-        )
-    )
+        raise TrainingError(too_long(1000), "note")
+    existing = find_practice_request(enrolment, step)
     if existing is not None and existing.status != "feedback":
         raise TrainingError(_l("Ihre Anfrage liegt bereits vor."), "note")
     practice = existing or TrainingPracticeRequest(enrolment_id=enrolment.id, step_id=step.id)
@@ -308,7 +282,7 @@ def request_practice(user, enrolment, step: TrainingStep, note: str) -> Training
         _guides_for(user),
         "training_practice_requested",
         _l("%(name)s bittet um Bestätigung: „%(step)s“", name=user.name, step=step.title),
-        "/training/practice",
+        urls.path_for("training.practice_inbox"),
         exclude=user,
     )
     return practice
@@ -316,13 +290,13 @@ def request_practice(user, enrolment, step: TrainingStep, note: str) -> Training
 
 def decide_practice(guide, practice: TrainingPracticeRequest, confirm: bool, feedback: str) -> None:
     """A guide of the learner's unit confirms the practice or gives feedback."""
-    if not permissions.can_confirm_practice(guide, practice):
+    if not perm.can_confirm_practice(guide, practice):
         raise TrainingError(_l("Sie können nur Praxisnachweise für Personen aus Ihren Einheiten bestätigen."))
     if practice.status != "requested":
         raise TrainingError(_l("Diese Anfrage ist bereits bearbeitet."))
     feedback = (feedback or "").strip()
     if len(feedback) > 1000:
-        raise TrainingError(_l("Höchstens 1.000 Zeichen."), "feedback")
+        raise TrainingError(too_long(1000), "feedback")
     if not confirm and not feedback:
         raise TrainingError(_l("Bitte schreiben Sie eine Rückmeldung, was noch fehlt."), "feedback")
     practice.status = "confirmed" if confirm else "feedback"
@@ -338,30 +312,7 @@ def decide_practice(guide, practice: TrainingPracticeRequest, confirm: bool, fee
         [practice.enrolment.user],
         "training_practice_decided",
         message,
-        f"/training/{practice.step.path_id}/steps/{practice.step_id}",
+        urls.path_for("training.step_page", path_id=practice.step.path_id, step_id=practice.step_id),
         exclude=guide,
     )
     db.session.flush()
-
-
-def open_practice_requests(guide, limit: int = 100) -> tuple[list[TrainingPracticeRequest], int]:
-    """The oldest requests waiting for this guide (learners in the guide's units) and how many wait."""
-    unit_ids = org_tree().subtree_ids(guide.scope_unit_ids("guide"))
-    if not unit_ids:
-        return [], 0
-    waiting = (
-        select(TrainingPracticeRequest)
-        .join(TrainingEnrolment, TrainingEnrolment.id == TrainingPracticeRequest.enrolment_id)
-        .join(User, User.id == TrainingEnrolment.user_id)
-        .where(TrainingPracticeRequest.status == "requested", User.unit_id.in_(unit_ids))
-    )
-    total = db.session.scalar(select(func.count()).select_from(waiting.subquery()))
-    items = db.session.scalars(
-        waiting.options(
-            selectinload(TrainingPracticeRequest.enrolment).selectinload(TrainingEnrolment.user),
-            selectinload(TrainingPracticeRequest.step).selectinload(TrainingStep.path),
-        )
-        .order_by(TrainingPracticeRequest.requested_at, TrainingPracticeRequest.id)
-        .limit(limit)
-    ).all()
-    return list(items), total

@@ -8,11 +8,13 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select, update
 
-from intranet import clock, permissions
+from intranet import clock, urls
+from intranet import permissions as perm
 from intranet.audit import services as audit
 from intranet.auth.models import User
 from intranet.domain import DomainError
 from intranet.extensions import db
+from intranet.form_rules import too_long
 from intranet.notify.services import notify
 from intranet.training.models import (
     LEVELS,
@@ -26,8 +28,6 @@ from intranet.training.models import (
     TrainingStepCompletion,
     training_prerequisite,
 )
-
-TRANSITIONS = {"draft": {"published"}, "published": {"archived"}, "archived": {"published"}}
 
 
 class TrainingError(DomainError):
@@ -51,7 +51,7 @@ def has_completed_path(user, path) -> bool:
 
 
 def _require_editor(actor, path) -> None:
-    if not permissions.can_edit_path(actor, path):
+    if not perm.can_edit_path(actor, path):
         raise TrainingError(_l("Sie dürfen diesen Lernpfad nicht bearbeiten."))
 
 
@@ -74,7 +74,7 @@ def _clean(text: str | None) -> str:
 def save_path(actor, path: TrainingPath | None, data: PathData) -> TrainingPath:
     """Create a draft path or update one; prerequisites must not form a cycle."""
     if path is None:
-        if not permissions.can_create_path(actor):
+        if not perm.can_create_path(actor):
             raise TrainingError(_l("Nur Lotsinnen, Lotsen und die Administration legen Lernpfade an."))
     else:
         _require_editor(actor, path)
@@ -82,7 +82,7 @@ def save_path(actor, path: TrainingPath | None, data: PathData) -> TrainingPath:
     if not title:
         raise TrainingError(_l("Bitte geben Sie einen Titel ein."), "title")
     if len(title) > 160:
-        raise TrainingError(_l("Höchstens 160 Zeichen."), "title")
+        raise TrainingError(too_long(160), "title")
     if data.level not in LEVELS:
         raise TrainingError(_l("Bitte wählen Sie eine Stufe."), "level")
     if not 1 <= (data.estimated_minutes or 0) <= 10000:
@@ -144,7 +144,7 @@ def set_prerequisites(actor, path: TrainingPath, required_ids) -> None:
 def change_status(actor, path: TrainingPath, status: str) -> None:
     """Move a path draft → published → archived (and back from archive)."""
     _require_editor(actor, path)
-    if status not in TRANSITIONS.get(path.status, set()):
+    if not perm.can_change_path_status(actor, path, status):
         raise TrainingError(_l("Dieser Statuswechsel ist nicht möglich."), "status")
     if status == "published":
         if not path.steps:
@@ -186,7 +186,7 @@ def _validate_step(data: StepData, step: TrainingStep | None) -> None:
     if not title:
         raise TrainingError(_l("Bitte geben Sie einen Titel ein."), "title")
     if len(title) > 160:
-        raise TrainingError(_l("Höchstens 160 Zeichen."), "title")
+        raise TrainingError(too_long(160), "title")
     if data.kind == "link":
         url = _clean(data.url)
         if not url.startswith(("https://", "http://")) or len(url) > 500 or " " in url:
@@ -258,7 +258,7 @@ def update_step(actor, step: TrainingStep, data: StepData, mark_updated: bool = 
                 path=step.path.title,
                 step=step.title,
             ),
-            f"/training/{step.path_id}/steps/{step.id}",
+            urls.path_for("training.step_page", path_id=step.path_id, step_id=step.id),
             exclude=actor,
         )
     if step.kind == "session" and before != (
@@ -275,11 +275,16 @@ def update_step(actor, step: TrainingStep, data: StepData, mark_updated: bool = 
             holders,
             "training_session_changed",
             _l("Der Termin „%(step)s“ hat sich geändert. Bitte prüfen Sie Zeit und Ort.", step=step.title),
-            f"/training/{step.path_id}/steps/{step.id}",
+            urls.path_for("training.step_page", path_id=step.path_id, step_id=step.id),
             exclude=actor,
         )
     db.session.flush()
     return told
+
+
+def no_such_position(count: int):
+    """The message for a position outside 1…count."""
+    return _l("Diese Position gibt es nicht. Möglich ist 1 bis %(count)d.", count=count)
 
 
 def move_step(actor, step: TrainingStep, new_position: int) -> None:
@@ -287,9 +292,7 @@ def move_step(actor, step: TrainingStep, new_position: int) -> None:
     _require_editor(actor, step.path)
     steps = list(step.path.steps)
     if not isinstance(new_position, int) or not 1 <= new_position <= len(steps):
-        raise TrainingError(
-            _l("Diese Position gibt es nicht. Möglich ist 1 bis %(count)d.", count=len(steps)), "position"
-        )
+        raise TrainingError(no_such_position(len(steps)), "position")
     steps.remove(step)
     steps.insert(new_position - 1, step)
     for index, item in enumerate(steps, start=1):
@@ -345,9 +348,9 @@ def add_question(
     if not text:
         raise TrainingError(_l("Bitte geben Sie die Frage ein."), "text")
     if len(text) > 500:
-        raise TrainingError(_l("Höchstens 500 Zeichen."), "text")
+        raise TrainingError(too_long(500), "text")
     if len(_clean(explanation)) > 1000:
-        raise TrainingError(_l("Höchstens 1.000 Zeichen."), "explanation")
+        raise TrainingError(too_long(1000), "explanation")
     options = [(_clean(t), bool(c)) for t, c in options if _clean(t)]
     if len(options) < 2:
         raise TrainingError(_l("Bitte geben Sie mindestens zwei Antworten ein."), "option_1")

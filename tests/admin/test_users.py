@@ -19,11 +19,11 @@ def _form(unit, **overrides):
     return data
 
 
-def test_admin_creates_user_with_roles(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"]))
+def test_admin_creates_user_with_roles(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
     response = client.post(
-        "/admin/users/new", data=_form(tree["sg321"], guide_units=[tree["a32"].id], is_admin="y")
+        "/verwaltung/personen/neu", data=_form(tree["sg321"], guide_units=[tree["a32"].id], is_admin="y")
     )
     assert response.status_code == 303
     user = db.session.scalar(select(User).where(User.email == "neu@test.example"))
@@ -34,18 +34,18 @@ def test_admin_creates_user_with_roles(client, factory, login_as):
     assert {"user_created", "roles_changed"} <= actions
 
 
-def test_create_user_errors_keep_input(client, factory, login_as):
-    tree = factory.tree()
+def test_create_user_errors_keep_input(client, factory, login_as, org):
+    tree = org.tree
     existing = factory.user(unit=tree["a10"])
-    login_as(factory.admin(unit=tree["a10"]))
+    login_as(org.admin)
     response = client.post(
-        "/admin/users/new", data=_form(tree["sg321"], email=existing.email, name="Behalte mich")
+        "/verwaltung/personen/neu", data=_form(tree["sg321"], email=existing.email, name="Behalte mich")
     )
     html = response.get_data(as_text=True)
     assert response.status_code == 422
     assert "bereits vergeben" in html and "Behalte mich" in html
     response = client.post(
-        "/admin/users/new", data=_form(tree["sg321"], name="x" * 500, email="kaputt", unit_id=0)
+        "/verwaltung/personen/neu", data=_form(tree["sg321"], name="x" * 500, email="kaputt", unit_id=0)
     )
     html = response.get_data(as_text=True)
     assert "Höchstens 120 Zeichen." in html
@@ -53,20 +53,20 @@ def test_create_user_errors_keep_input(client, factory, login_as):
     assert "Bitte wählen Sie eine Organisationseinheit." in html
 
 
-def test_unknown_unit_id_is_a_field_error(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"]))
-    response = client.post("/admin/users/new", data=_form(tree["sg321"], unit_id=999999))
+def test_unknown_unit_id_is_a_field_error(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
+    response = client.post("/verwaltung/personen/neu", data=_form(tree["sg321"], unit_id=999999))
     assert response.status_code == 422
     assert db.session.scalar(select(User).where(User.email == "neu@test.example")) is None
 
 
-def test_edit_user_changes_roles_and_audits(client, factory, login_as):
-    tree = factory.tree()
+def test_edit_user_changes_roles_and_audits(client, factory, login_as, org):
+    tree = org.tree
     user = factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])])
-    login_as(factory.admin(unit=tree["a10"]))
+    login_as(org.admin)
     response = client.post(
-        f"/admin/users/{user.id}",
+        f"/verwaltung/personen/{user.id}",
         data=_form(tree["sg322"], email=user.email, name="Umbenannt", leadership_units=[tree["d2"].id]),
     )
     assert response.status_code == 303
@@ -77,64 +77,75 @@ def test_edit_user_changes_roles_and_audits(client, factory, login_as):
     assert entry.object_id == user.id
 
 
-def test_admin_cannot_remove_own_admin_role_or_deactivate_self(client, factory, login_as):
-    tree = factory.tree()
-    admin = factory.admin(unit=tree["a10"])
+def test_admin_cannot_remove_own_admin_role_or_deactivate_self(client, factory, login_as, org):
+    tree = org.tree
+    admin = org.admin
     login_as(admin)
     response = client.post(
-        f"/admin/users/{admin.id}", data=_form(tree["a10"], email=admin.email, name=admin.name)
+        f"/verwaltung/personen/{admin.id}", data=_form(tree["a10"], email=admin.email, name=admin.name)
     )
     assert response.status_code == 422
-    assert "nicht selbst entziehen" in response.get_data(as_text=True)
-    client.post(f"/admin/users/{admin.id}/deactivate")
+    # The rule names no field of the form: it is listed in the summary above the form.
+    summary = response.get_data(as_text=True).split('class="form-error-summary"', 1)[1].split("</div>", 1)[0]
+    assert "nicht selbst entziehen" in summary
+    client.post(f"/verwaltung/personen/{admin.id}/deaktivieren")
     assert db.session.get(User, admin.id).is_active_account
 
 
-def test_deactivate_and_reactivate(client, factory, login_as):
-    tree = factory.tree()
+def test_deactivate_and_reactivate(client, factory, login_as, org):
+    tree = org.tree
     user = factory.user(unit=tree["sg321"])
-    login_as(factory.admin(unit=tree["a10"]))
-    assert client.post(f"/admin/users/{user.id}/deactivate").status_code == 303
+    login_as(org.admin)
+    assert client.post(f"/verwaltung/personen/{user.id}/deaktivieren").status_code == 303
     assert not db.session.get(User, user.id).is_active_account
-    assert client.post(f"/admin/users/{user.id}/reactivate").status_code == 303
+    assert client.post(f"/verwaltung/personen/{user.id}/reaktivieren").status_code == 303
     assert db.session.get(User, user.id).is_active_account
 
 
-def test_user_list_filters_and_paginates(client, factory, login_as):
-    tree = factory.tree()
+def test_user_list_filters_and_paginates(client, factory, login_as, org):
+    tree = org.tree
     for index in range(30):
         factory.user(name=f"Mitarbeiterin {index:02d}", unit=tree["sg321"])
     factory.user(name="Gesuchte Person", unit=tree["sg322"], roles=[("guide", tree["a32"])])
-    login_as(factory.admin(unit=tree["a10"]))
-    html = client.get("/admin/users").get_data(as_text=True)
+    login_as(org.admin)
+    html = client.get("/verwaltung/personen").get_data(as_text=True)
     assert "Seite 1 von 2" in html
-    html = client.get("/admin/users?q=gesucht").get_data(as_text=True)
+    html = client.get("/verwaltung/personen?q=gesucht").get_data(as_text=True)
     assert "Gesuchte Person" in html and "Mitarbeiterin 01" not in html
-    html = client.get("/admin/users?role=guide").get_data(as_text=True)
+    html = client.get("/verwaltung/personen?role=guide").get_data(as_text=True)
     assert "Gesuchte Person" in html and "Mitarbeiterin 01" not in html
-    assert client.get("/admin/users?page=999").status_code == 200
+    assert client.get("/verwaltung/personen?page=999").status_code == 200
 
 
 def test_user_list_partial_for_htmx_target(client, factory, login_as):
     login_as(factory.admin())
-    partial = client.get("/admin/users?q=x", headers={"HX-Request": "true", "HX-Target": "user-results"})
+    partial = client.get(
+        "/verwaltung/personen?q=x", headers={"HX-Request": "true", "HX-Target": "user-results"}
+    )
     assert partial.get_data(as_text=True).lstrip().startswith('<div id="user-results">')
     boosted = client.get(
-        "/admin/users", headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "user-results"}
+        "/verwaltung/personen",
+        headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "user-results"},
     )
     assert "<html" in boosted.get_data(as_text=True)
 
 
-def test_query_counts_are_constant(client, factory, login_as, count_queries):
-    tree = factory.tree()
-    admin = factory.admin(unit=tree["a10"])
+def test_query_counts_are_constant(client, factory, login_as, count_queries, org):
+    tree = org.tree
+    admin = org.admin
     login_as(admin)
     counts = []
     for extra in (5, 50):
         for index in range(extra):
             factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])] if index % 3 == 0 else [])
         per_page = {}
-        for path in ("/admin/users", "/org/", "/", "/admin/audit", "/notifications/"):
+        for path in (
+            "/verwaltung/personen",
+            "/organisation/",
+            "/",
+            "/verwaltung/protokoll",
+            "/benachrichtigungen/",
+        ):
             with count_queries() as counter:
                 assert client.get(path).status_code == 200
             per_page[path] = counter.count
@@ -142,3 +153,11 @@ def test_query_counts_are_constant(client, factory, login_as, count_queries):
     assert counts[0] == counts[1]
     foundation_pages = {path: n for path, n in counts[1].items() if path != "/"}
     assert max(foundation_pages.values()) <= 8, counts[1]  # home: every feature's panel adds some
+
+
+def test_account_status_controls_only_for_other_people(client, org, login_as):
+    login_as(org.admin)
+    own = client.get(f"/verwaltung/personen/{org.admin.id}").get_data(as_text=True)
+    other = client.get(f"/verwaltung/personen/{org.staff.id}").get_data(as_text=True)
+    assert "Konto deaktivieren" not in own
+    assert "Konto deaktivieren" in other

@@ -13,7 +13,7 @@ WRONG = "E-Mail-Adresse oder Passwort ist nicht richtig."
 
 
 def sign_in(client, email, password=PASSWORD, **extra):
-    return client.post("/auth/login", data={"email": email, "password": password, **extra})
+    return client.post("/konto/anmelden", data={"email": email, "password": password, **extra})
 
 
 def test_login_with_correct_password_redirects_home_and_audits(client, factory):
@@ -68,22 +68,22 @@ def test_next_only_redirects_to_local_paths(client, factory, target):
 
 def test_next_local_path_is_honoured(client, factory):
     user = factory.user()
-    response = sign_in(client, user.email, next="/org/?x=1")
-    assert response.headers["Location"] == "/org/?x=1"
+    response = sign_in(client, user.email, next="/organisation/?x=1")
+    assert response.headers["Location"] == "/organisation/?x=1"
 
 
 def test_protected_page_redirects_to_login_with_next(client):
-    response = client.get("/org/")
+    response = client.get("/organisation/")
     assert response.status_code == 302
-    assert "/auth/login?next=/org/" in response.headers["Location"]
+    assert "/konto/anmelden?next=/organisation/" in response.headers["Location"]
 
 
 def test_expired_session_during_htmx_request_redirects_whole_page(client):
     response = client.get(
-        "/notifications/?page=2", headers={"HX-Request": "true", "HX-Target": "notification-list"}
+        "/benachrichtigungen/?page=2", headers={"HX-Request": "true", "HX-Target": "notification-list"}
     )
     assert response.status_code == 401
-    assert response.headers["HX-Redirect"].startswith("/auth/login?next=")
+    assert response.headers["HX-Redirect"].startswith("/konto/anmelden?next=")
     assert "<form" not in response.get_data(as_text=True)
 
 
@@ -96,8 +96,8 @@ def test_logout_is_post_only_and_revokes_remember_cookie(app, factory):
     stolen = app.test_client()
     stolen.set_cookie("remember_token", remember_cookie.value)
     assert stolen.get("/").status_code == 200  # remember-me works …
-    assert first.get("/auth/logout").status_code == 405
-    assert first.post("/auth/logout").status_code == 303
+    assert first.get("/konto/abmelden").status_code == 405
+    assert first.post("/konto/abmelden").status_code == 303
     thief = app.test_client()
     thief.set_cookie("remember_token", remember_cookie.value)
     assert thief.get("/").status_code == 302  # … until logout revokes it everywhere
@@ -130,7 +130,7 @@ def test_forged_csrf_token_is_refused_with_german_message(make_app, factory):
     user = factory.user()
     client = strict.test_client()
     response = client.post(
-        "/auth/login", data={"email": user.email, "password": PASSWORD, "csrf_token": "forged"}
+        "/konto/anmelden", data={"email": user.email, "password": PASSWORD, "csrf_token": "forged"}
     )
     assert response.status_code == 400
     assert "Das Formular ist abgelaufen oder ungültig" in response.get_data(as_text=True)
@@ -140,10 +140,10 @@ def test_csrf_token_in_htmx_header_is_accepted(make_app, factory):
     strict = make_app(WTF_CSRF_ENABLED=True)
     user = factory.user()
     client = strict.test_client()
-    page = client.get("/auth/login").get_data(as_text=True)
+    page = client.get("/konto/anmelden").get_data(as_text=True)
     token = re.search(r'"X-CSRFToken": "([^"]+)"', page).group(1)
     response = client.post(
-        "/auth/login",
+        "/konto/anmelden",
         data={"email": user.email, "password": PASSWORD},
         headers={"X-CSRFToken": token, "HX-Request": "true", "HX-Boosted": "true"},
     )
@@ -156,5 +156,5 @@ def test_deactivation_ends_existing_sessions_at_once(app, factory, login_as):
     victim = login_as(user, app.test_client())
     assert victim.get("/").status_code == 200
     admin_client = login_as(admin, app.test_client())
-    assert admin_client.post(f"/admin/users/{user.id}/deactivate").status_code == 303
+    assert admin_client.post(f"/verwaltung/personen/{user.id}/deaktivieren").status_code == 303
     assert victim.get("/").status_code == 302

@@ -30,7 +30,7 @@ def _closed_port() -> int:
 def test_request_for_a_foreign_host_is_refused_and_mails_nothing(client, factory):
     factory.user(email="ziel@test.example")
     response = client.post(
-        "/auth/reset", data={"email": "ziel@test.example"}, headers={"Host": "evil.example"}
+        "/konto/passwort-vergessen", data={"email": "ziel@test.example"}, headers={"Host": "evil.example"}
     )
     assert response.status_code == 400
     assert "evil.example" not in response.get_data(as_text=True)
@@ -42,8 +42,8 @@ def test_configured_hosts_are_served(make_app, monkeypatch):
     served = make_app(LOTSE_BASE_URL=BASE)
     client = served.test_client()
     for host in ("lotse.kreis.example", "lotse", "lotse.intern", "localhost", "127.0.0.1:5000"):
-        assert client.get("/auth/login", headers={"Host": host}).status_code == 200, host
-    assert client.get("/auth/login", headers={"Host": "lotse.kreis.example.evil"}).status_code == 400
+        assert client.get("/konto/anmelden", headers={"Host": host}).status_code == 200, host
+    assert client.get("/konto/anmelden", headers={"Host": "lotse.kreis.example.evil"}).status_code == 400
 
 
 def test_reset_link_uses_the_base_url_even_behind_a_proxy_with_forged_forwarded_host(
@@ -52,7 +52,7 @@ def test_reset_link_uses_the_base_url_even_behind_a_proxy_with_forged_forwarded_
     proxied = make_app(LOTSE_BASE_URL=BASE, LOTSE_PROXY_COUNT=1)
     factory.user(email="ziel@test.example")
     response = proxied.test_client().post(
-        "/auth/reset",
+        "/konto/passwort-vergessen",
         data={"email": "ziel@test.example"},
         headers={"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"},
     )
@@ -60,7 +60,7 @@ def test_reset_link_uses_the_base_url_even_behind_a_proxy_with_forged_forwarded_
     deliver_outbox()
     body = smtp_server.bodies()[0]
     assert "evil.example" not in body
-    assert re.search(rf"{re.escape(BASE)}/auth/reset/\S+", body)
+    assert re.search(rf"{re.escape(BASE)}/konto/passwort-vergessen/\S+", body)
 
 
 def test_forwarded_host_is_only_trusted_when_configured(make_app):
@@ -102,7 +102,7 @@ def test_atom_feed_links_use_the_base_url(make_app, org):
 
 
 def _reset(client, email):
-    return client.post("/auth/reset", data={"email": email})
+    return client.post("/konto/passwort-vergessen", data={"email": email})
 
 
 def test_reset_answers_the_same_for_known_and_unknown_addresses_with_the_relay_down(app, client, factory):

@@ -18,7 +18,7 @@ def _client(app, address):
 
 
 def _sign_in(client, email, password=PASSWORD):
-    return client.post("/auth/login", data={"email": email, "password": password}).status_code
+    return client.post("/konto/anmelden", data={"email": email, "password": password}).status_code
 
 
 def test_wrong_passwords_from_elsewhere_do_not_lock_the_owner_out(make_app, factory):
@@ -26,7 +26,7 @@ def test_wrong_passwords_from_elsewhere_do_not_lock_the_owner_out(make_app, fact
     admin = factory.admin()
     owner = _client(throttled, "10.1.0.10")
     assert _sign_in(owner, admin.email) == 303  # the admin's usual browser
-    owner.post("/auth/logout")
+    owner.post("/konto/abmelden")
 
     attacker = _client(throttled, "10.9.9.9")
     assert [_sign_in(attacker, admin.email, "geraten") for _ in range(6)] == [422] * 5 + [429]
@@ -44,7 +44,7 @@ def test_successful_sign_ins_never_count(make_app, factory):
     statuses = []
     for _ in range(6):
         statuses.append(_sign_in(client, user.email))
-        client.post("/auth/logout")
+        client.post("/konto/abmelden")
     assert statuses == [303] * 6
     fresh = _client(throttled, "10.1.0.12")  # no device cookie: the account budget is untouched
     assert _sign_in(fresh, user.email) == 303
@@ -55,7 +55,7 @@ def test_a_known_browser_has_a_budget_of_its_own(make_app, factory):
     user = factory.user()
     browser = _client(throttled, "10.1.0.13")
     assert _sign_in(browser, user.email) == 303
-    browser.post("/auth/logout")
+    browser.post("/konto/abmelden")
     assert [_sign_in(browser, user.email, "vertippt") for _ in range(4)] == [422] * 3 + [429]
 
 
@@ -65,7 +65,7 @@ def test_a_forged_device_cookie_is_ignored(make_app, factory):
     )
     user = factory.user()
     client = _client(throttled, "10.1.0.14")
-    client.set_cookie("lotse_device", "W1siYWJjIiwiMSJdXQ.gefaelscht", path="/auth/login")
+    client.set_cookie("lotse_device", "W1siYWJjIiwiMSJdXQ.gefaelscht", path="/konto/anmelden")
     assert [_sign_in(client, user.email, "falsch") for _ in range(3)] == [422, 422, 429]
 
 
@@ -96,7 +96,7 @@ def test_rate_limit_keys_in_redis_hold_neither_email_nor_address(make_app, facto
     )
     client = _client(throttled, address)
     assert _sign_in(client, email, "falsch") == 422
-    assert client.post("/auth/reset", data={"email": email}).status_code == 303
+    assert client.post("/konto/passwort-vergessen", data={"email": email}).status_code == 303
     keys = [key.decode() for key in connection.scan_iter(match="*", count=1000)]
     local_part = email.split("@")[0]
     try:

@@ -30,8 +30,8 @@ XSS_CORPUS = [
     "[klick](javascript:window.__xss=1)",
     '<a href="javascript:window.__xss=1">x</a>',
     '<svg onload="window.__xss=1"></svg>',
-    '<div hx-get="/auth/logout" hx-trigger="load">htmx</div>',
-    '<div data-hx-get="/auth/logout" data-hx-trigger="load">htmx</div>',
+    '<div hx-get="/konto/abmelden" hx-trigger="load">htmx</div>',
+    '<div data-hx-get="/konto/abmelden" data-hx-trigger="load">htmx</div>',
     '<iframe src="javascript:window.__xss=1"></iframe>',
     '![bild](x" onerror="window.__xss=1)',
     '<details open ontoggle="window.__xss=1">',
@@ -84,11 +84,11 @@ def page(browser, app, live_server):
 
 
 def login(page, user, password: str = PASSWORD):
-    page.goto("/auth/login")
+    page.goto("/konto/anmelden")
     page.fill("#email", user.email)
     page.fill("#password", password)
     page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(lambda url: "/auth/login" not in url)
+    page.wait_for_url(lambda url: "/konto/anmelden" not in url)
 
 
 def assert_accessible(page, context: str = ""):

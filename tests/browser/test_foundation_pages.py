@@ -6,7 +6,7 @@ from tests.browser.conftest import assert_accessible, assert_no_csp_errors, logi
 
 
 def test_login_page_is_accessible(page):
-    page.goto("/auth/login")
+    page.goto("/konto/anmelden")
     assert page.locator("html").get_attribute("lang") == "de"
     assert page.locator("h1").count() == 1
     assert_accessible(page, "Anmeldeseite")
@@ -14,7 +14,7 @@ def test_login_page_is_accessible(page):
 
 def test_failed_login_shows_german_error_and_stays_accessible(page, factory):
     user = factory.user()
-    page.goto("/auth/login")
+    page.goto("/konto/anmelden")
     page.fill("#email", user.email)
     page.fill("#password", "falsch")
     page.get_by_role("button", name="Anmelden").click()
@@ -27,7 +27,7 @@ def test_failed_login_shows_german_error_and_stays_accessible(page, factory):
 
 def test_keyboard_only_login_journey(page, factory):
     user = factory.user(name="Tastatur Nutzerin")
-    page.goto("/auth/login")
+    page.goto("/konto/anmelden")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     page.keyboard.press("Enter")
@@ -53,46 +53,45 @@ def test_home_is_accessible_and_has_no_csp_errors(page, factory):
     assert_no_csp_errors(page)
 
 
-def test_admin_pages_are_accessible(page, factory):
-    tree = factory.tree()
+def test_admin_pages_are_accessible(page, factory, org):
+    tree = org.tree
     for index in range(3):
         factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])] if index == 0 else [])
-    login(page, factory.admin(unit=tree["a10"]))
+    login(page, org.admin)
     for path in (
-        "/admin/users",
-        "/org/",
-        f"/org/{tree['a32'].id}",
-        "/admin/users/new",
-        "/admin/audit",
-        "/notifications/",
-        "/auth/profile",
+        "/verwaltung/personen",
+        "/organisation/",
+        f"/organisation/{tree['a32'].id}",
+        "/verwaltung/personen/neu",
+        "/verwaltung/protokoll",
+        "/benachrichtigungen/",
+        "/konto/profil",
         "/meine-daten",
         "/seiten/barrierefreiheit",
-        "/auth/password",
-        "/admin/import",
-        "/admin/topics",
+        "/konto/passwort",
+        "/verwaltung/import",
+        "/verwaltung/themen",
     ):
         page.goto(path)
         assert_accessible(page, path)
     assert_no_csp_errors(page)
 
 
-def test_user_filter_updates_results_via_htmx(page, factory):
-    tree = factory.tree()
+def test_user_filter_updates_results_via_htmx(page, factory, org):
+    tree = org.tree
     factory.user(name="Zora Zufall", unit=tree["sg321"])
-    login(page, factory.admin(unit=tree["a10"]))
-    page.goto("/admin/users")
-    with page.expect_response(lambda r: "/admin/users?" in r.url and "q=Zora" in r.url):
+    login(page, org.admin)
+    page.goto("/verwaltung/personen")
+    with page.expect_response(lambda r: "/verwaltung/personen?" in r.url and "q=Zora" in r.url):
         page.fill("#q", "Zora")
     page.locator("#user-results").get_by_text("Zora Zufall").wait_for()
     assert page.locator("#user-results tbody tr").count() == 1
     assert_accessible(page, "nach Filter")
 
 
-def test_csv_import_with_error_is_accessible(page, factory):
-    tree = factory.tree()
-    login(page, factory.admin(unit=tree["a10"]))
-    page.goto("/admin/import")
+def test_csv_import_with_error_is_accessible(page, org):
+    login(page, org.admin)
+    page.goto("/verwaltung/import")
     assert_accessible(page, "Import-Formular")
     csv = b"E-Mail;Name;Einheit\nkaputt;Anna;Dezernat 9/Amt 99\n"
     page.set_input_files(
@@ -109,7 +108,7 @@ def test_csv_import_with_error_is_accessible(page, factory):
 def test_page_reflows_at_320_pixels(page, factory):
     login(page, factory.admin())
     page.set_viewport_size({"width": 320, "height": 800})
-    page.goto("/admin/users")
+    page.goto("/verwaltung/personen")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 320, f"horizontal scrolling at 320px: {scroll_width}px"
 
@@ -117,9 +116,9 @@ def test_page_reflows_at_320_pixels(page, factory):
 def test_session_expiry_during_htmx_request_shows_login_page(page, factory):
     login_as_admin = factory.admin()
     login(page, login_as_admin)
-    page.goto("/admin/users")
+    page.goto("/verwaltung/personen")
     page.context.clear_cookies()
     page.fill("#q", "irgendwer")
-    page.wait_for_url(lambda url: "/auth/login" in url)
+    page.wait_for_url(lambda url: "/konto/anmelden" in url)
     assert page.locator("h1").inner_text() == "Anmelden bei Lotse"
     assert page.locator("#user-results").count() == 0

@@ -150,8 +150,8 @@ def test_authors_own_pages_do_not_reveal_their_anonymous_post(client, login_as, 
         texts = []
         for path in (
             "/",
-            "/notifications/",
-            "/auth/profile",
+            "/benachrichtigungen/",
+            "/konto/profil",
             "/feedback/",
             "/feedback/?mine=y",
             f"/feedback/{post.id}",
@@ -187,7 +187,7 @@ def test_access_log_does_not_name_the_anonymous_post(access_logged_server, make_
     caplog.set_level(logging.INFO, logger="werkzeug")
     browser = requests.Session()
     browser.post(
-        access_logged_server + "/auth/login",
+        access_logged_server + "/konto/anmelden",
         data={"email": author_email, "password": PASSWORD},
         timeout=10,
     )

@@ -146,8 +146,10 @@ def test_nul_bytes_are_dropped_not_stored(client, login_as, people):
 @pytest.mark.parametrize(
     "query", ["", "?sort=support", "?kind=idea&mine=y", "?status=new", "?unit=1&topic=1"]
 )
-def test_huge_page_number_on_the_board_shows_the_last_page(client, login_as, app, make_post, people, query):
-    app.config["LOTSE_PER_PAGE"] = 2
+def test_huge_page_number_on_the_board_shows_the_last_page(
+    client, login_as, app, make_post, people, query, monkeypatch
+):
+    monkeypatch.setitem(app.config, "LOTSE_PER_PAGE", 2)
     for number in range(3):
         make_post(idea(title=f"Idee Nummer {number}"))
     login_as(people.staff[1])
@@ -161,9 +163,9 @@ def test_huge_page_number_on_the_board_shows_the_last_page(client, login_as, app
 
 
 def test_huge_page_number_and_page_size_of_the_moderation_queue(
-    client, login_as, app, org, make_post, people
+    client, login_as, app, org, make_post, people, monkeypatch
 ):
-    app.config["LOTSE_PER_PAGE"] = 2
+    monkeypatch.setitem(app.config, "LOTSE_PER_PAGE", 2)
     for number in range(3):
         moderation.report_post(people.staff[1], make_post(idea(title=f"Gemeldet {number}")), "Unsachlich")
     db.session.commit()

@@ -45,8 +45,8 @@ def test_nothing_yesterday_nothing_sent(org, make_post):
     assert notify_new_posts() == 0
 
 
-def test_the_daily_notification_links_to_new_posts_under_the_base_url(app, org, people):
-    app.config["LOTSE_BASE_URL"] = "https://intranet.example/lotse"
+def test_the_daily_notification_links_to_new_posts_under_the_base_url(app, monkeypatch, org, people):
+    monkeypatch.setitem(app.config, "LOTSE_BASE_URL", "https://intranet.example/lotse")
     with clock.frozen(datetime(2026, 5, 4, 9, tzinfo=UTC)):
         services.create_named_post(people.author, idea(unit_id=org["a32"].id))
         db.session.commit()

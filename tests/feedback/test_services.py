@@ -179,8 +179,8 @@ def test_named_author_is_notified_of_status(org, make_post, people):
     assert list(db.session.scalars(select(Notification.user_id))) == [people.author.id]
 
 
-def test_status_notification_links_to_the_post_under_the_base_url(app, org, make_post, people):
-    app.config["LOTSE_BASE_URL"] = "https://intranet.example/lotse"
+def test_status_notification_links_to_the_post_under_the_base_url(app, monkeypatch, org, make_post, people):
+    monkeypatch.setitem(app.config, "LOTSE_BASE_URL", "https://intranet.example/lotse")
     post = make_post()
     moderation.change_status(org.admin, post, "seen", "")
     db.session.commit()

@@ -30,9 +30,11 @@ def test_seed_demo_builds_landratsamt_once(app):
 def test_demo_logins_work(app, client):
     app.test_cli_runner().invoke(args=["seed-demo"])
     for email in ("mitarbeiterin", "lotse", "leitung", "admin"):
-        response = client.post("/auth/login", data={"email": f"{email}@lotse.example", "password": "demo"})
+        response = client.post(
+            "/konto/anmelden", data={"email": f"{email}@lotse.example", "password": "demo"}
+        )
         assert response.status_code == 303, email
-        client.post("/auth/logout")
+        client.post("/konto/abmelden")
 
 
 def test_english_catalog_is_complete_and_current(tmp_path):
@@ -78,8 +80,8 @@ def test_language_switch_sets_html_lang_and_text(client, factory, login_as):
     login_as(user)
     html = client.get("/").get_data(as_text=True)
     assert '<html lang="de">' in html and "Abmelden" in html
-    response = client.post("/auth/language", data={"locale": "en", "next": "/org/"})
-    assert response.headers["Location"] == "/org/"
+    response = client.post("/konto/sprache", data={"locale": "en", "next": "/organisation/"})
+    assert response.headers["Location"] == "/organisation/"
     html = client.get("/").get_data(as_text=True)
     assert '<html lang="en">' in html and "Sign out" in html
     db.session.refresh(user)
@@ -87,13 +89,13 @@ def test_language_switch_sets_html_lang_and_text(client, factory, login_as):
 
 
 def test_language_switch_refuses_foreign_redirect(client):
-    response = client.post("/auth/language", data={"locale": "en", "next": "https://evil.example"})
+    response = client.post("/konto/sprache", data={"locale": "en", "next": "https://evil.example"})
     assert response.headers["Location"] == "/"
 
 
 def test_wtforms_own_messages_follow_the_language(client, factory, login_as):
     login_as(factory.admin())
     data = {"name": "A", "email": "a@b.de", "unit_id": "abc", "locale": "de"}
-    assert "Ungültige Auswahl" in client.post("/admin/users/new", data=data).get_data(as_text=True)
-    client.post("/auth/language", data={"locale": "en"})
-    assert "Invalid Choice" in client.post("/admin/users/new", data=data).get_data(as_text=True)
+    assert "Ungültige Auswahl" in client.post("/verwaltung/personen/neu", data=data).get_data(as_text=True)
+    client.post("/konto/sprache", data={"locale": "en"})
+    assert "Invalid Choice" in client.post("/verwaltung/personen/neu", data=data).get_data(as_text=True)

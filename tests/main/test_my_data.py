@@ -6,14 +6,14 @@ from intranet.extensions import db
 from intranet.notify.services import notify
 
 
-def test_my_data_lists_account_notifications_and_audit(client, factory, login_as):
-    tree = factory.tree()
+def test_my_data_lists_account_notifications_and_audit(client, factory, login_as, org):
+    tree = org.tree
     user = factory.user(name="Dora Daten", unit=tree["sg321"], roles=[("guide", tree["a32"])])
     other = factory.user(name="Andere Person", unit=tree["sg321"])
     notify([user], "test", _l("Meine Nachricht"), "/")
     notify([other], "test", _l("Fremde Nachricht"), "/")
     db.session.commit()
-    client.post("/auth/login", data={"email": user.email, "password": "richtig-gutes-passwort"})
+    client.post("/konto/anmelden", data={"email": user.email, "password": "richtig-gutes-passwort"})
     html = client.get("/meine-daten").get_data(as_text=True)
     assert "Dora Daten" in html and "Landratsamt Test / Dezernat 2 / Amt 32 / SG 32.1" in html
     assert "guide (Amt 32)" in html
@@ -31,11 +31,11 @@ def test_my_data_needs_sign_in(client):
     assert client.get("/meine-daten.json").status_code == 302
 
 
-def test_my_data_has_every_pillar_and_never_anonymous_content(client, factory, login_as):
+def test_my_data_has_every_pillar_and_never_anonymous_content(client, factory, login_as, org):
     from intranet.feedback.services import PostDraft, create_anonymous_post, create_named_post
     from intranet.guides.services import ask
 
-    tree = factory.tree()
+    tree = org.tree
     for _ in range(5):
         factory.user(unit=tree["sg321"])
     user = factory.user(name="Nina Nachweis", unit=tree["sg321"])

@@ -4,7 +4,7 @@ from intranet.security import is_safe_redirect
 
 
 def test_security_headers_on_public_page(client):
-    response = client.get("/auth/login")
+    response = client.get("/konto/anmelden")
     csp = response.headers["Content-Security-Policy"]
     for directive in (
         "default-src 'self'",
@@ -21,14 +21,16 @@ def test_security_headers_on_public_page(client):
 
 
 def test_no_store_on_signed_in_pages(client, factory, login_as):
-    assert "no-store" not in client.get("/auth/login").headers.get("Cache-Control", "")
+    assert "no-store" not in client.get("/konto/anmelden").headers.get("Cache-Control", "")
     login_as(factory.user())
     assert client.get("/").headers["Cache-Control"] == "no-store"
 
 
 def test_session_cookie_flags(client, factory):
     user = factory.user()
-    response = client.post("/auth/login", data={"email": user.email, "password": "richtig-gutes-passwort"})
+    response = client.post(
+        "/konto/anmelden", data={"email": user.email, "password": "richtig-gutes-passwort"}
+    )
     cookie = next(
         value for value in response.headers.getlist("Set-Cookie") if value.startswith("lotse_session=")
     )
@@ -40,7 +42,7 @@ def test_secure_cookies_when_https_is_configured(make_app, factory):
     https_app = make_app(LOTSE_HTTPS=True, SESSION_COOKIE_SECURE=True)
     user = factory.user()
     response = https_app.test_client().post(
-        "/auth/login",
+        "/konto/anmelden",
         data={"email": user.email, "password": "richtig-gutes-passwort"},
         base_url="https://localhost",
     )
@@ -52,7 +54,7 @@ def test_secure_cookies_when_https_is_configured(make_app, factory):
 
 def test_pages_have_no_inline_script(client, factory, login_as):
     login_as(factory.admin())
-    for path in ("/", "/admin/users", "/org/", "/admin/import"):
+    for path in ("/", "/verwaltung/personen", "/organisation/", "/verwaltung/import"):
         html = client.get(path).get_data(as_text=True)
         assert "<script>" not in html and " onclick=" not in html and "hx-on" not in html
         assert 'style="' not in html
@@ -85,7 +87,7 @@ def test_404_page_is_german_and_htmx_variant_targets_live_region(client, factory
 
 
 def test_safe_redirect_rules():
-    assert is_safe_redirect("/org/")
+    assert is_safe_redirect("/organisation/")
     for bad in (None, "", "https://evil.example", "//evil", "/\\evil", "evil", "/x\r\nSet-Cookie:"):
         assert not is_safe_redirect(bad)
 
@@ -110,16 +112,16 @@ def test_proxy_fix_is_configurable(make_app):
 def test_huge_ids_are_404_not_database_errors(client, factory, login_as):
     login_as(factory.admin())
     for path in (
-        "/admin/users/99999999999999999999",
-        "/org/99999999999999999999",
-        "/admin/topics/2147483648",
+        "/verwaltung/personen/99999999999999999999",
+        "/organisation/99999999999999999999",
+        "/verwaltung/themen/2147483648",
     ):
         assert client.get(path).status_code == 404, path
 
 
 def test_nul_bytes_in_input_never_reach_the_database(client, factory, login_as):
     login_as(factory.admin())
-    response = client.post("/admin/topics", data={"name": "Da\x00ten\x00schutz"})
+    response = client.post("/verwaltung/themen", data={"name": "Da\x00ten\x00schutz"})
     assert response.status_code == 303
-    assert "Datenschutz" in client.get("/admin/topics").get_data(as_text=True)
-    assert client.get("/admin/users?q=a\x00b").status_code == 200
+    assert "Datenschutz" in client.get("/verwaltung/themen").get_data(as_text=True)
+    assert client.get("/verwaltung/personen?q=a\x00b").status_code == 200

@@ -20,7 +20,7 @@ def test_notify_writes_once_per_recipient_and_queues_mail_by_preference(factory)
         [now_user, now_user, digest_user, quiet_user, actor],
         "test",
         _l("Neue Antwort auf Ihre Frage"),
-        "/org/",
+        "/organisation/",
         exclude=actor,
     )
     db.session.commit()
@@ -90,15 +90,55 @@ def test_list_badge_open_and_read_all(client, factory, login_as):
     user = factory.user()
     other = factory.user()
     for index in range(3):
-        services.notify([user], "test", _l("Nachricht"), f"/org/?n={index}")
+        services.notify([user], "test", _l("Nachricht"), f"/organisation/?n={index}")
     services.notify([other], "test", _l("Nachricht"), "/")
     db.session.commit()
     login_as(user)
-    assert ">3<" in client.get("/notifications/badge").get_data(as_text=True)
+    assert ">3<" in client.get("/benachrichtigungen/ungelesen").get_data(as_text=True)
     first = db.session.scalars(select(Notification).where(Notification.user_id == user.id)).first()
-    response = client.post(f"/notifications/{first.id}/open")
-    assert response.status_code == 303 and response.headers["Location"].startswith("/org/")
-    assert ">2<" in client.get("/notifications/badge").get_data(as_text=True)
-    client.post("/notifications/read-all")
-    assert 'badge">' not in client.get("/notifications/badge").get_data(as_text=True)
+    response = client.post(f"/benachrichtigungen/{first.id}/oeffnen")
+    assert response.status_code == 303 and response.headers["Location"].startswith("/organisation/")
+    assert ">2<" in client.get("/benachrichtigungen/ungelesen").get_data(as_text=True)
+    client.post("/benachrichtigungen/alle-gelesen")
+    assert 'badge">' not in client.get("/benachrichtigungen/ungelesen").get_data(as_text=True)
     assert services.unread_count(other) == 1
+
+
+def test_mail_links_are_absolute_under_the_base_url_once(app, factory, smtp_server):
+    """Stored links are paths under LOTSE_BASE_URL (path_for); the mail makes them absolute
+    without doubling the installation's path."""
+    from intranet import urls
+
+    user = factory.user(email_preference="immediately")
+    app.config["LOTSE_BASE_URL"] = "https://lotse.kreis.example/intranet"
+    try:
+        link = urls.path_for("notify.index")
+        assert link.startswith("/intranet/")
+        services.notify([user], "test", _l("Hallo"), link)
+        db.session.commit()
+        services.deliver_outbox()
+    finally:
+        app.config["LOTSE_BASE_URL"] = "http://127.0.0.1:5000"
+    body = smtp_server.bodies()[0]
+    assert f"https://lotse.kreis.example{link}" in body
+    assert "/intranet/intranet/" not in body
+
+
+def test_read_all_returns_under_the_installations_path(client, factory, login_as):
+    login_as(factory.user())
+    response = client.post("/benachrichtigungen/alle-gelesen", environ_overrides={"SCRIPT_NAME": "/lotse"})
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/lotse/benachrichtigungen/"
+
+
+def test_huge_page_numbers_on_the_notification_list(app, client, factory, login_as, monkeypatch):
+    monkeypatch.setitem(app.config, "LOTSE_PER_PAGE", 25)
+    user = factory.user()
+    for index in range(3):
+        services.notify([user], "test", _l("Nachricht"), "/")
+    db.session.commit()
+    login_as(user)
+    for page in ("99999999999999999999", "-1", "abc", "2"):
+        response = client.get(f"/benachrichtigungen/?page={page}")
+        assert response.status_code == 200, page
+        assert response.get_data(as_text=True).count("Nachricht") >= 3, page  # the last page, not empty

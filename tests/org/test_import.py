@@ -22,13 +22,13 @@ def upload(client, content: bytes | str, create_units=False, filename="personal.
     form = {"file": (io.BytesIO(data), filename)}
     if create_units:
         form["create_units"] = "y"
-    return client.post("/admin/import", data=form, content_type="multipart/form-data")
+    return client.post("/verwaltung/import", data=form, content_type="multipart/form-data")
 
 
 @pytest.fixture
-def admin_client(client, factory, login_as):
-    tree = factory.tree()
-    login_as(factory.admin(unit=tree["a10"], email="admin@kreis.example"))
+def admin_client(client, factory, login_as, org):
+    tree = org.tree
+    login_as(org.admin)
     client.tree = tree
     return client
 
@@ -128,6 +128,6 @@ def test_wrong_file_type_and_too_large_file(admin_client):
 
 
 def test_import_without_file(admin_client):
-    response = admin_client.post("/admin/import", data={}, content_type="multipart/form-data")
+    response = admin_client.post("/verwaltung/import", data={}, content_type="multipart/form-data")
     assert response.status_code == 422
     assert "Bitte wählen Sie eine CSV-Datei aus." in response.get_data(as_text=True)

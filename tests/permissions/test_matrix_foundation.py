@@ -2,6 +2,7 @@
 
 import pytest
 
+from intranet.auth.services import make_reset_token
 from intranet.extensions import db
 from intranet.notify.models import Notification
 from tests.permissions.conftest import Case
@@ -13,35 +14,43 @@ ADMIN_POST = {"anonymous": 302, "*": 403, "admin": 303}
 CASES = [
     Case("home", "GET", "/", SIGNED_IN),
     Case("health", "GET", "/healthz", {"*": 200}),
-    Case("login page", "GET", "/auth/login", {"anonymous": 200, "*": 302}),
-    Case("profile", "GET", "/auth/profile", SIGNED_IN),
-    Case("password", "GET", "/auth/password", SIGNED_IN),
-    Case("logout via GET is not allowed", "GET", "/auth/logout", {"*": 405}),
+    Case("login page", "GET", "/konto/anmelden", {"anonymous": 200, "*": 302}),
+    Case("profile", "GET", "/konto/profil", SIGNED_IN),
+    Case("password", "GET", "/konto/passwort", SIGNED_IN),
+    Case("logout via GET is not allowed", "GET", "/konto/abmelden", {"*": 405}),
+    Case("logout", "POST", "/konto/abmelden", {"anonymous": 302, "*": 303}),
+    Case("forgotten password", "GET", "/konto/passwort-vergessen", {"*": 200}),
+    Case("reset form with a forged link", "GET", "/konto/passwort-vergessen/nicht-echt", {"*": 302}),
+    Case("reset form with a valid link", "GET", "/konto/passwort-vergessen/{token}", {"*": 200}),
+    Case("language", "POST", "/konto/sprache", {"*": 303}, data={"locale": "en"}),
     Case("my data", "GET", "/meine-daten", SIGNED_IN),
     Case("my data download", "GET", "/meine-daten.json", SIGNED_IN),
-    Case("notifications", "GET", "/notifications/", SIGNED_IN),
-    Case("badge", "GET", "/notifications/badge", SIGNED_IN),
+    Case("notifications", "GET", "/benachrichtigungen/", SIGNED_IN),
+    Case("badge", "GET", "/benachrichtigungen/ungelesen", SIGNED_IN),
     Case(
         "open someone else's notification",
         "POST",
-        "/notifications/{notification}/open",
+        "/benachrichtigungen/{notification}/oeffnen",
         {"anonymous": 302, "*": 404, "staff": 303},
     ),
+    Case("mark all read", "POST", "/benachrichtigungen/alle-gelesen", {"anonymous": 302, "*": 303}),
     Case("accessibility statement", "GET", "/seiten/barrierefreiheit", {"*": 200}),
     Case("edit site page", "GET", "/seiten/datenschutz/bearbeiten", ADMIN_ONLY),
-    Case("org tree", "GET", "/org/", SIGNED_IN),
-    Case("new unit", "GET", "/org/new", ADMIN_ONLY),
-    Case("edit unit", "GET", "/org/{unit}", ADMIN_ONLY),
-    Case("deactivate unit", "POST", "/org/{empty_unit}/deactivate", ADMIN_POST),
-    Case("user list", "GET", "/admin/users", ADMIN_ONLY),
-    Case("new user", "GET", "/admin/users/new", ADMIN_ONLY),
-    Case("edit user", "GET", "/admin/users/{user}", ADMIN_ONLY),
-    Case("deactivate user", "POST", "/admin/users/{user}/deactivate", ADMIN_POST),
-    Case("import", "GET", "/admin/import", ADMIN_ONLY),
-    Case("topics", "GET", "/admin/topics", ADMIN_ONLY),
-    Case("edit topic", "GET", "/admin/topics/{topic}", ADMIN_ONLY),
-    Case("toggle topic", "POST", "/admin/topics/{topic}/toggle", ADMIN_POST),
-    Case("audit log", "GET", "/admin/audit", ADMIN_ONLY),
+    Case("org tree", "GET", "/organisation/", SIGNED_IN),
+    Case("new unit", "GET", "/organisation/neu", ADMIN_ONLY),
+    Case("edit unit", "GET", "/organisation/{unit}", ADMIN_ONLY),
+    Case("deactivate unit", "POST", "/organisation/{empty_unit}/deaktivieren", ADMIN_POST),
+    Case("reactivate unit", "POST", "/organisation/{empty_unit}/reaktivieren", ADMIN_POST),
+    Case("user list", "GET", "/verwaltung/personen", ADMIN_ONLY),
+    Case("new user", "GET", "/verwaltung/personen/neu", ADMIN_ONLY),
+    Case("edit user", "GET", "/verwaltung/personen/{user}", ADMIN_ONLY),
+    Case("deactivate user", "POST", "/verwaltung/personen/{user}/deaktivieren", ADMIN_POST),
+    Case("reactivate user", "POST", "/verwaltung/personen/{user}/reaktivieren", ADMIN_POST),
+    Case("import", "GET", "/verwaltung/import", ADMIN_ONLY),
+    Case("topics", "GET", "/verwaltung/themen", ADMIN_ONLY),
+    Case("edit topic", "GET", "/verwaltung/themen/{topic}", ADMIN_ONLY),
+    Case("toggle topic", "POST", "/verwaltung/themen/{topic}/status", ADMIN_POST),
+    Case("audit log", "GET", "/verwaltung/protokoll", ADMIN_ONLY),
 ]
 
 
@@ -58,5 +67,6 @@ def test_foundation_matrix(case, actors, check_case, factory):
         "empty_unit": empty_unit.id,
         "user": target.id,
         "topic": factory.topic().id,
+        "token": make_reset_token(actors["staff"]),
     }
     assert check_case(case, actors, ids) == []

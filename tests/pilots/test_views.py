@@ -378,7 +378,7 @@ def test_pilot_page_explains_why_sign_up_is_not_possible(client, factory, login_
     needs_path = make_pilot(required_path_id=path.id)
     body = client.get(f"/pilots/{needs_path.id}").get_data(as_text=True)
     assert "Bitte schließen Sie zuerst den Lernpfad „E-Akte Grundlagen“ ab." in body
-    assert f'href="/training/{path.id}"' in body and 'name="motivation"' not in body
+    assert f'href="/lernpfade/{path.id}"' in body and 'name="motivation"' not in body
     refused = client.post(f"/pilots/{needs_path.id}/anmelden", data={}, headers=HTMX_SIGNUP)
     assert refused.status_code == 422 and 'role="alert"' in refused.get_data(as_text=True)
     planned = make_pilot(status="planned")
@@ -465,7 +465,7 @@ def test_results_link_to_the_decision_and_path_that_followed(client, factory, lo
         == 303
     )
     lessons = client.get("/pilots/gelernt").get_data(as_text=True)
-    assert f'href="/decisions/{decided.id}"' in lessons and f'href="/training/{path.id}"' in lessons
+    assert f'href="/decisions/{decided.id}"' in lessons and f'href="/lernpfade/{path.id}"' in lessons
 
 
 def test_sign_up_needs_csrf_token(make_app, factory, login_as, make_pilot):

@@ -23,8 +23,8 @@ PATH_FORM = {
 def test_guide_creates_a_draft_path(client, factory, login_as):
     guide = factory.user(roles=[("guide", factory.unit())])
     login_as(guide)
-    assert client.get("/training/new").status_code == 200
-    response = client.post("/training/new", data=PATH_FORM)
+    assert client.get("/lernpfade/neu").status_code == 200
+    response = client.post("/lernpfade/neu", data=PATH_FORM)
     assert response.status_code == 303
     path = db.session.scalar(select(TrainingPath))
     assert (path.title, path.status, path.author_id, path.estimated_minutes) == (
@@ -38,7 +38,7 @@ def test_guide_creates_a_draft_path(client, factory, login_as):
 def test_path_form_errors_keep_input(client, factory, login_as):
     login_as(factory.admin())
     data = {**PATH_FORM, "title": "x" * 200, "estimated_minutes": "viel", "summary": "Mein Text"}
-    response = client.post("/training/new", data=data)
+    response = client.post("/lernpfade/neu", data=data)
     assert response.status_code == 422
     assert "Höchstens 160 Zeichen." in response.text
     assert "Bitte geben Sie eine ganze Zahl ein." in response.text
@@ -50,7 +50,7 @@ def test_preview_without_js_does_not_save(client, factory, login_as):
     login_as(factory.admin())
     data = {**PATH_FORM, "preview": "1"}
     data.pop("save")
-    response = client.post("/training/new", data=data)
+    response = client.post("/lernpfade/neu", data=data)
     assert response.status_code == 200
     assert "<h2>Phishing</h2>" in response.text
     assert db.session.scalar(select(func.count(TrainingPath.id))) == 0
@@ -59,7 +59,7 @@ def test_preview_without_js_does_not_save(client, factory, login_as):
 def test_htmx_preview_sanitises_markdown(client, factory, login_as):
     login_as(factory.admin())
     response = client.post(
-        "/training/preview",
+        "/lernpfade/vorschau",
         data={"summary": "**fett** <script>alert(1)</script><a href='x' hx-get='/x'>a</a>"},
     )
     assert "<strong>fett</strong>" in response.text
@@ -70,7 +70,7 @@ def test_htmx_preview_sanitises_markdown(client, factory, login_as):
 def test_add_every_step_kind_and_publish(client, factory, login_as):
     admin = factory.admin()
     login_as(admin)
-    client.post("/training/new", data=PATH_FORM)
+    client.post("/lernpfade/neu", data=PATH_FORM)
     path = db.session.scalar(select(TrainingPath))
     steps = [
         {"kind": "read", "title": "Lesen"},
@@ -87,12 +87,12 @@ def test_add_every_step_kind_and_publish(client, factory, login_as):
         {"kind": "practice", "title": "Praxis"},
     ]
     for data in steps:
-        assert client.post(f"/training/{path.id}/steps/new", data=data).status_code == 303
+        assert client.post(f"/lernpfade/{path.id}/schritte/neu", data=data).status_code == 303
     kinds = db.session.scalars(select(TrainingStep.kind).order_by(TrainingStep.position)).all()
     assert kinds == ["read", "link", "session", "quiz", "practice"]
     session = db.session.scalar(select(TrainingStep).where(TrainingStep.kind == "session"))
     assert session.session_starts_at.hour == 8  # 09:00 Berlin (winter) is 08:00 UTC
-    refused = client.post(f"/training/{path.id}/status", data={"status": "published"}, follow_redirects=True)
+    refused = client.post(f"/lernpfade/{path.id}/status", data={"status": "published"}, follow_redirects=True)
     assert "braucht mindestens eine Frage" in refused.text
     quiz = db.session.scalar(select(TrainingStep).where(TrainingStep.kind == "quiz"))
     question = {
@@ -102,23 +102,23 @@ def test_add_every_step_kind_and_publish(client, factory, login_as):
         "question-correct_1": "y",
         "question-option_2": "Jenes",
     }
-    assert client.post(f"/training/{path.id}/steps/{quiz.id}/questions", data=question).status_code == 303
-    client.post(f"/training/{path.id}/status", data={"status": "published"})
+    assert client.post(f"/lernpfade/{path.id}/schritte/{quiz.id}/fragen", data=question).status_code == 303
+    client.post(f"/lernpfade/{path.id}/status", data={"status": "published"})
     db.session.refresh(path)
     assert path.status == "published"
 
 
 def test_step_validation_messages(client, factory, login_as):
     login_as(factory.admin())
-    client.post("/training/new", data=PATH_FORM)
+    client.post("/lernpfade/neu", data=PATH_FORM)
     path = db.session.scalar(select(TrainingPath))
     bad_link = client.post(
-        f"/training/{path.id}/steps/new",
+        f"/lernpfade/{path.id}/schritte/neu",
         data={"kind": "link", "title": "Video", "url": "javascript:alert(1)"},
     )
     assert bad_link.status_code == 422 and "https://" in bad_link.text
     bad_session = client.post(
-        f"/training/{path.id}/steps/new",
+        f"/lernpfade/{path.id}/schritte/neu",
         data={
             "kind": "session",
             "title": "T",
@@ -130,11 +130,11 @@ def test_step_validation_messages(client, factory, login_as):
     )
     assert bad_session.status_code == 422 and "Das Ende muss nach dem Beginn liegen." in bad_session.text
     bad_date = client.post(
-        f"/training/{path.id}/steps/new",
+        f"/lernpfade/{path.id}/schritte/neu",
         data={"kind": "session", "title": "T", "session_starts_at": "morgen"},
     )
     assert bad_date.status_code == 422 and "Datum und Uhrzeit vollständig" in bad_date.text
-    no_answer = client.post(f"/training/{path.id}/steps/new", data={"kind": "quiz", "title": ""})
+    no_answer = client.post(f"/lernpfade/{path.id}/schritte/neu", data={"kind": "quiz", "title": ""})
     assert no_answer.status_code == 422
     assert db.session.scalar(select(func.count(TrainingStep.id))) == 0
 
@@ -145,7 +145,7 @@ def test_quiz_question_needs_a_right_answer(client, factory, login_as, builder):
     login_as(admin)
     quiz = path.steps[0]
     response = client.post(
-        f"/training/{path.id}/steps/{quiz.id}/questions",
+        f"/lernpfade/{path.id}/schritte/{quiz.id}/fragen",
         data={"question-text": "Frage?", "question-option_1": "A", "question-option_2": "B"},
     )
     assert response.status_code == 422 and "mindestens eine richtige Antwort" in response.text
@@ -158,7 +158,7 @@ def test_reorder_with_buttons_and_invalid_position(client, factory, login_as, bu
     first, second, third = path.steps
     login_as(admin)
     response = client.post(
-        f"/training/{path.id}/steps/{third.id}/move",
+        f"/lernpfade/{path.id}/schritte/{third.id}/verschieben",
         data={"position": "1"},
         headers={"HX-Request": "true", "HX-Target": "step-list"},
     )
@@ -168,11 +168,11 @@ def test_reorder_with_buttons_and_invalid_position(client, factory, login_as, bu
     order = db.session.scalars(select(TrainingStep.id).order_by(TrainingStep.position)).all()
     assert order == [third.id, first.id, second.id]
     for bad in ("0", "4", "-1", "zwei", ""):
-        refused = client.post(f"/training/{path.id}/steps/{first.id}/move", data={"position": bad})
+        refused = client.post(f"/lernpfade/{path.id}/schritte/{first.id}/verschieben", data={"position": bad})
         assert refused.status_code == 422, bad
         assert "Diese Position gibt es nicht" in refused.text
     assert db.session.scalars(select(TrainingStep.id).order_by(TrainingStep.position)).all() == order
-    plain = client.post(f"/training/{path.id}/steps/{first.id}/move", data={"position": "3"})
+    plain = client.post(f"/lernpfade/{path.id}/schritte/{first.id}/verschieben", data={"position": "3"})
     assert plain.status_code == 303
 
 
@@ -186,7 +186,7 @@ def test_editing_published_path_keeps_progress_and_marks_updated(client, factory
     login_as(admin)
     step = path.steps[0]
     response = client.post(
-        f"/training/{path.id}/steps/{step.id}/edit",
+        f"/lernpfade/{path.id}/schritte/{step.id}/bearbeiten",
         data={"title": "Neu gefasst", "body": "Neuer Text", "mark_updated": "y", "save": "1"},
     )
     assert response.status_code == 303
@@ -194,7 +194,7 @@ def test_editing_published_path_keeps_progress_and_marks_updated(client, factory
     note = db.session.scalar(select(Notification).where(Notification.user_id == learner.id))
     assert "aktualisiert" in note.message
     login_as(learner)
-    page = client.get(f"/training/{path.id}")
+    page = client.get(f"/lernpfade/{path.id}")
     assert "aktualisiert" in page.text
 
 
@@ -220,7 +220,7 @@ def test_prerequisite_cycle_is_refused(client, factory, login_as, builder):
     db.session.commit()
     login_as(admin)
     data = {**PATH_FORM, "title": "A", "prerequisite_ids": [str(c.id)]}
-    response = client.post(f"/training/{a.id}/edit", data=data)
+    response = client.post(f"/lernpfade/{a.id}/bearbeiten", data=data)
     assert response.status_code == 422
     assert "einen Kreis" in response.text
     db.session.refresh(a)
@@ -265,10 +265,10 @@ def test_editors_find_their_drafts_in_the_catalogue(client, factory, login_as, b
     builder.path(author=guide, status="draft", title="Mein Entwurf")
     builder.path(author=other_guide, status="draft", title="Fremder Entwurf")
     login_as(guide)
-    page = client.get("/training/?show=drafts").text
+    page = client.get("/lernpfade/?show=drafts").text
     assert "Mein Entwurf" in page and "Fremder Entwurf" not in page and "Entwurf</span>" in page
     login_as(factory.admin())
-    assert "Fremder Entwurf" in client.get("/training/?show=drafts").text
+    assert "Fremder Entwurf" in client.get("/lernpfade/?show=drafts").text
     login_as(factory.user())
-    staff_page = client.get("/training/?show=drafts").text
+    staff_page = client.get("/lernpfade/?show=drafts").text
     assert "Mein Entwurf" not in staff_page and "Entwürfe und Archiv" not in staff_page

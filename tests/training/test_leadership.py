@@ -15,68 +15,56 @@ from intranet.training.models import TrainingEnrolment, TrainingReminder
 NOON = datetime(2030, 3, 1, 11, 0, tzinfo=UTC)
 
 
-def _team(factory, unit, count):
-    return [factory.user(unit=unit) for _ in range(count)]
-
-
-def test_assign_enrols_unit_and_subunits_and_notifies(client, factory, login_as, builder):
-    tree = factory.tree()
-    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
-    in_amt, in_sg, outside = (
-        factory.user(unit=tree["a32"]),
-        factory.user(unit=tree["sg321"]),
-        factory.user(unit=tree["a10"]),
-    )
+def test_assign_enrols_unit_and_subunits_and_notifies(client, org, login_as, builder):
+    tree, leader = org.tree, org.leader
+    in_amt, in_sg, in_other_sg, outside = org.guide, org.staff, org.other_staff, org.other_guide
     path = builder.path()
     login_as(leader)
     with clock.frozen(NOON):
-        assert client.get(f"/training/{path.id}/assign").status_code == 200
+        assert client.get(f"/lernpfade/{path.id}/zuweisen").status_code == 200
         response = client.post(
-            f"/training/{path.id}/assign", data={"unit_id": tree["a32"].id, "due_on": "2030-04-01"}
+            f"/lernpfade/{path.id}/zuweisen", data={"unit_id": tree["a32"].id, "due_on": "2030-04-01"}
         )
     assert response.status_code == 303
     enrolled = set(db.session.scalars(select(TrainingEnrolment.user_id)))
-    assert enrolled == {in_amt.id, in_sg.id}
+    assert enrolled == {in_amt.id, in_sg.id, in_other_sg.id}
     assert outside.id not in enrolled
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "training.assign"))
-    assert entry.actor_id == leader.id and entry.details["people"] == 2
+    assert entry.actor_id == leader.id and entry.details["people"] == 3
     assert (
         db.session.scalar(select(func.count(Notification.id)).where(Notification.kind == "training_assigned"))
-        == 2
+        == 3
     )
     login_as(in_sg)
     home = client.get("/")
     assert path.title in home.text and "zugewiesen" in home.text
-    assigned = client.get("/training/?show=assigned")
+    assigned = client.get("/lernpfade/?show=assigned")
     assert path.title in assigned.text
 
 
-def test_assign_refuses_past_date_and_unit_outside_scope(client, factory, login_as, builder):
-    tree = factory.tree()
-    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
+def test_assign_refuses_past_date_and_unit_outside_scope(client, org, login_as, builder):
+    tree, leader = org.tree, org.leader
     path = builder.path()
     login_as(leader)
     with clock.frozen(NOON):
         past = client.post(
-            f"/training/{path.id}/assign", data={"unit_id": tree["a32"].id, "due_on": "2030-02-28"}
+            f"/lernpfade/{path.id}/zuweisen", data={"unit_id": tree["a32"].id, "due_on": "2030-02-28"}
         )
         assert past.status_code == 422 and "in der Vergangenheit" in past.text
         outside = client.post(
-            f"/training/{path.id}/assign", data={"unit_id": tree["a10"].id, "due_on": "2030-04-01"}
+            f"/lernpfade/{path.id}/zuweisen", data={"unit_id": tree["a10"].id, "due_on": "2030-04-01"}
         )
         assert outside.status_code == 422 and "aus Ihrem Bereich" in outside.text
-        garbage = client.post(f"/training/{path.id}/assign", data={"unit_id": "x", "due_on": "bald"})
+        garbage = client.post(f"/lernpfade/{path.id}/zuweisen", data={"unit_id": "x", "due_on": "bald"})
         assert garbage.status_code == 422 and "gültiges Datum" in garbage.text
     assert db.session.scalar(select(func.count(TrainingEnrolment.id))) == 0
 
 
-def test_reminders_14_and_3_days_exactly_once_and_stop_on_completion(app, factory, builder):
-    tree = factory.tree()
-    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
-    slow, done = factory.user(unit=tree["a32"]), factory.user(unit=tree["a32"])
+def test_reminders_14_and_3_days_exactly_once_and_stop_on_completion(app, org, factory, builder):
+    slow, done = org.staff, factory.user(unit=org["sg321"])
     path = builder.path(kinds=("read",))
     with clock.frozen(NOON):
-        assignments.assign_path(leader, path, tree["a32"].id, date(2030, 3, 31))
+        assignments.assign_path(org.leader, path, org["sg321"].id, date(2030, 3, 31))
         db.session.commit()
     finished = db.session.scalar(select(TrainingEnrolment).where(TrainingEnrolment.user_id == done.id))
     learning.complete_step(done, finished, path.steps[0])
@@ -101,25 +89,21 @@ def test_reminders_14_and_3_days_exactly_once_and_stop_on_completion(app, factor
     assert db.session.scalar(select(func.count(TrainingReminder.id))) == 2
 
 
-def test_late_assignment_gets_only_the_nearest_reminder(app, factory, builder):
-    tree = factory.tree()
-    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
-    factory.user(unit=tree["a32"])
+def test_late_assignment_gets_only_the_nearest_reminder(app, org, builder):
     path = builder.path()
     with clock.frozen(NOON):
-        assignments.assign_path(leader, path, tree["a32"].id, date(2030, 3, 3))
+        assignments.assign_path(org.leader, path, org["sg321"].id, date(2030, 3, 3))  # org.staff alone
         db.session.commit()
     assert assignments.send_reminders(date(2030, 3, 1)) == 1
     assert assignments.send_reminders(date(2030, 3, 2)) == 0
 
 
-def test_unit_report_shows_aggregates_and_folds_small_groups(client, factory, login_as, builder):
-    tree = factory.tree()
-    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
+def test_unit_report_shows_aggregates_and_folds_small_groups(client, org, login_as, builder):
+    leader = org.leader
     path = builder.path(kinds=("read", "read"))
-    big = _team(factory, tree["sg321"], 6)  # shown on its own
-    small = _team(factory, tree["sg322"], 2)  # folded into Amt 32
-    amt = _team(factory, tree["a32"], 3)
+    big = org.crowd(6, "sg321", prefix="Beschäftigter")  # shown on its own
+    small = org.crowd(2, "sg322", prefix="Kollegin")  # folded into Amt 32
+    amt = org.crowd(3, "a32", prefix="Mitarbeiterin")
     for user in big + small + amt:
         enrolment = learning.enrol(user, path)
         if user in big[:4]:
@@ -136,44 +120,39 @@ def test_unit_report_shows_aggregates_and_folds_small_groups(client, factory, lo
     assert by_name["Amt 32"].enrolled == 5 and by_name["Amt 32"].folded == ["SG 32.2"]
     assert hidden == 0
     login_as(leader)
-    page = client.get(f"/training/report?path={path.id}")
+    page = client.get(f"/lernpfade/bericht?path={path.id}")
     assert page.status_code == 200
     assert "SG 32.1" in page.text and "einschließlich SG 32.2" in page.text
     for user in big + small + amt:
         assert user.name not in page.text
 
 
-def test_report_hides_groups_below_k_at_the_top_of_scope(app, factory, builder):
-    tree = factory.tree()
-    leader = factory.user(unit=tree["sg322"], roles=[("leadership", tree["sg322"])])
+def test_report_hides_groups_below_k_at_the_top_of_scope(app, org, factory, builder):
+    leader = factory.user(unit=org["sg322"], roles=[("leadership", org["sg322"])])
     path = builder.path()
-    for user in _team(factory, tree["sg322"], 3):
+    for user in org.crowd(3, "sg322"):
         learning.enrol(user, path)
     db.session.commit()
     rows, hidden = assignments.unit_report(leader, path)
     assert rows == [] and hidden == 3
 
 
-def test_report_counts_overdue(app, factory, builder):
-    tree = factory.tree()
-    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
+def test_report_counts_overdue(app, org, builder):
     path = builder.path()
-    _team(factory, tree["a32"], 5)
+    org.crowd(4, "sg321")  # and org.staff: five people
     with clock.frozen(NOON):
-        assignments.assign_path(leader, path, tree["a32"].id, date(2030, 3, 10))
+        assignments.assign_path(org.leader, path, org["sg321"].id, date(2030, 3, 10))
         db.session.commit()
     with clock.frozen(NOON + timedelta(days=20)):
-        rows, _hidden = assignments.unit_report(leader, path)
-    assert [(r.unit.name, r.enrolled, r.overdue) for r in rows] == [("Amt 32", 5, 5)]
+        rows, _hidden = assignments.unit_report(org.leader, path)
+    assert [(r.unit.name, r.enrolled, r.overdue) for r in rows] == [("SG 32.1", 5, 5)]
 
 
-def test_newcomers_to_an_assigned_unit_are_enrolled_by_the_job(app, factory, builder):
-    tree = factory.tree()
-    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
-    factory.user(unit=tree["a32"])
+def test_newcomers_to_an_assigned_unit_are_enrolled_by_the_job(app, org, factory, builder):
+    tree = org.tree
     path = builder.path()
     with clock.frozen(NOON):
-        assignments.assign_path(leader, path, tree["a32"].id, date(2030, 4, 1))
+        assignments.assign_path(org.leader, path, tree["a32"].id, date(2030, 4, 1))
         db.session.commit()
     newcomer = factory.user(unit=tree["sg322"])
     factory.user(unit=tree["a10"])  # outside the assigned unit

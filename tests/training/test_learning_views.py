@@ -15,7 +15,7 @@ from tests.training.conftest import quiz_answers
 
 
 def _enrol(client, path):
-    return client.post(f"/training/{path.id}/enrol")
+    return client.post(f"/lernpfade/{path.id}/einschreiben")
 
 
 def test_catalogue_lists_published_paths_only(client, factory, login_as, builder):
@@ -23,7 +23,7 @@ def test_catalogue_lists_published_paths_only(client, factory, login_as, builder
     builder.path(title="Sicher im Netz")
     builder.path(title="Geheimer Entwurf", status="draft")
     login_as(user)
-    response = client.get("/training/")
+    response = client.get("/lernpfade/")
     assert response.status_code == 200
     assert "Sicher im Netz" in response.text
     assert "Geheimer Entwurf" not in response.text
@@ -35,13 +35,13 @@ def test_catalogue_filters_by_level_topic_and_assignment(client, factory, login_
     builder.path(title="Videokonferenzen leiten", level="aufbau", topic=topic)
     builder.path(title="Erste Schritte am PC", level="einstieg")
     login_as(user)
-    aufbau = client.get("/training/?level=aufbau").text
+    aufbau = client.get("/lernpfade/?level=aufbau").text
     assert "Videokonferenzen leiten" in aufbau and "Erste Schritte am PC" not in aufbau
-    by_topic = client.get(f"/training/?topic={topic.id}").text
+    by_topic = client.get(f"/lernpfade/?topic={topic.id}").text
     assert "Videokonferenzen leiten" in by_topic and "Erste Schritte am PC" not in by_topic
-    assigned = client.get("/training/?show=assigned").text
+    assigned = client.get("/lernpfade/?show=assigned").text
     assert "Keine Lernpfade gefunden" in assigned
-    nonsense = client.get("/training/?topic=abc&level=<x>&show=zzz&q=" + "x" * 500)
+    nonsense = client.get("/lernpfade/?topic=abc&level=<x>&show=zzz&q=" + "x" * 500)
     assert nonsense.status_code == 200
 
 
@@ -49,13 +49,13 @@ def test_catalogue_htmx_returns_only_results(client, factory, login_as, builder)
     login_as(factory.user())
     builder.path(title="Sicher im Netz")
     response = client.get(
-        "/training/?q=netz", headers={"HX-Request": "true", "HX-Target": "training-results"}
+        "/lernpfade/?q=netz", headers={"HX-Request": "true", "HX-Target": "training-results"}
     )
     assert response.text.lstrip().startswith('<div id="training-results">')
     assert "Sicher im Netz" in response.text
     assert '<p id="training-count" data-hx-swap-oob="innerHTML">1 Lernpfad gefunden</p>' in response.text
     boosted = client.get(
-        "/training/?q=netz",
+        "/lernpfade/?q=netz",
         headers={"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "training-results"},
     )
     assert "<html" in boosted.text
@@ -66,7 +66,7 @@ def test_enrol_once_then_second_enrol_is_a_message(client, factory, login_as, bu
     path = builder.path()
     login_as(user)
     assert _enrol(client, path).status_code == 303
-    again = client.post(f"/training/{path.id}/enrol", follow_redirects=True)
+    again = client.post(f"/lernpfade/{path.id}/einschreiben", follow_redirects=True)
     assert "bereits begonnen" in again.text
     assert db.session.scalar(select(func.count(TrainingEnrolment.id))) == 1
 
@@ -78,10 +78,10 @@ def test_prerequisite_must_be_completed_before_enrolling(client, factory, login_
     advanced.prerequisites.append(basics)
     db.session.commit()
     login_as(user)
-    refused = client.post(f"/training/{advanced.id}/enrol", follow_redirects=True)
+    refused = client.post(f"/lernpfade/{advanced.id}/einschreiben", follow_redirects=True)
     assert "Schließen Sie zuerst diese Lernpfade ab: Erste Schritte am PC" in refused.text
     _enrol(client, basics)
-    client.post(f"/training/{basics.id}/steps/{basics.steps[0].id}/done")
+    client.post(f"/lernpfade/{basics.id}/schritte/{basics.steps[0].id}/erledigt")
     assert _enrol(client, advanced).status_code == 303
 
 
@@ -91,11 +91,11 @@ def test_sequential_path_refuses_locked_step_by_url(client, factory, login_as, b
     login_as(user)
     _enrol(client, path)
     second = path.steps[1]
-    page = client.get(f"/training/{path.id}/steps/{second.id}")
+    page = client.get(f"/lernpfade/{path.id}/schritte/{second.id}")
     assert page.status_code == 303
-    followed = client.get(f"/training/{path.id}/steps/{second.id}", follow_redirects=True)
+    followed = client.get(f"/lernpfade/{path.id}/schritte/{second.id}", follow_redirects=True)
     assert "Dieser Schritt ist noch gesperrt" in followed.text
-    done = client.post(f"/training/{path.id}/steps/{second.id}/done", follow_redirects=True)
+    done = client.post(f"/lernpfade/{path.id}/schritte/{second.id}/erledigt", follow_redirects=True)
     assert "noch gesperrt" in done.text
     assert db.session.scalar(select(func.count(TrainingStepCompletion.id))) == 0
 
@@ -105,13 +105,13 @@ def test_free_order_path_opens_every_step(client, factory, login_as, builder):
     path = builder.path(kinds=("read", "read"), sequential=False)
     login_as(user)
     _enrol(client, path)
-    assert client.get(f"/training/{path.id}/steps/{path.steps[1].id}").status_code == 200
+    assert client.get(f"/lernpfade/{path.id}/schritte/{path.steps[1].id}").status_code == 200
 
 
 def test_step_of_path_not_begun_sends_back(client, factory, login_as, builder):
     login_as(factory.user())
     path = builder.path()
-    response = client.get(f"/training/{path.id}/steps/{path.steps[0].id}", follow_redirects=True)
+    response = client.get(f"/lernpfade/{path.id}/schritte/{path.steps[0].id}", follow_redirects=True)
     assert "Bitte melden Sie sich zuerst für diesen Lernpfad an" in response.text
 
 
@@ -121,23 +121,23 @@ def test_walk_through_read_link_quiz_then_print_confirmation(client, factory, lo
     read, link, quiz = path.steps
     login_as(user)
     _enrol(client, path)
-    page = client.get(f"/training/{path.id}")
+    page = client.get(f"/lernpfade/{path.id}")
     assert '<progress id="path-progress" max="3" value="0">' in page.text
-    assert client.get(f"/training/{path.id}/steps/{read.id}").status_code == 200
+    assert client.get(f"/lernpfade/{path.id}/schritte/{read.id}").status_code == 200
     assert (
-        client.post(f"/training/{path.id}/steps/{read.id}/done")
+        client.post(f"/lernpfade/{path.id}/schritte/{read.id}/erledigt")
         .headers["Location"]
-        .endswith(f"/steps/{link.id}")
+        .endswith(f"/schritte/{link.id}")
     )
-    link_page = client.get(f"/training/{path.id}/steps/{link.id}")
+    link_page = client.get(f"/lernpfade/{path.id}/schritte/{link.id}")
     assert 'href="https://example.org/video" target="_blank" rel="noopener noreferrer"' in link_page.text
-    client.post(f"/training/{path.id}/steps/{link.id}/done")
-    assert client.post(f"/training/{path.id}/steps/{quiz.id}/done").status_code == 303  # refused
-    result = client.post(f"/training/{path.id}/steps/{quiz.id}/quiz", data=quiz_answers(quiz))
+    client.post(f"/lernpfade/{path.id}/schritte/{link.id}/erledigt")
+    assert client.post(f"/lernpfade/{path.id}/schritte/{quiz.id}/erledigt").status_code == 303  # refused
+    result = client.post(f"/lernpfade/{path.id}/schritte/{quiz.id}/quiz", data=quiz_answers(quiz))
     assert result.status_code == 200 and "Bestanden!" in result.text
     enrolment = db.session.scalar(select(TrainingEnrolment))
     assert enrolment.completed_at is not None
-    confirmation = client.get(f"/training/enrolments/{enrolment.id}/confirmation")
+    confirmation = client.get(f"/lernpfade/teilnahmen/{enrolment.id}/bestaetigung")
     assert confirmation.status_code == 200
     assert "Petra Schneider" in confirmation.text and "Teilnahmebestätigung" in confirmation.text
 
@@ -147,9 +147,9 @@ def test_resume_where_stopped(client, factory, login_as, builder):
     path = builder.path(kinds=("read", "read", "read"))
     login_as(user)
     _enrol(client, path)
-    client.post(f"/training/{path.id}/steps/{path.steps[0].id}/done")
-    page = client.get(f"/training/{path.id}").text
-    assert f'/training/{path.id}/steps/{path.steps[1].id}">Weitermachen' in page
+    client.post(f"/lernpfade/{path.id}/schritte/{path.steps[0].id}/erledigt")
+    page = client.get(f"/lernpfade/{path.id}").text
+    assert f'/lernpfade/{path.id}/schritte/{path.steps[1].id}">Weitermachen' in page
 
 
 def test_quiz_wrong_answer_shows_explanations_and_allows_retry(client, factory, login_as, builder):
@@ -158,12 +158,12 @@ def test_quiz_wrong_answer_shows_explanations_and_allows_retry(client, factory, 
     quiz = path.steps[0]
     login_as(user)
     _enrol(client, path)
-    wrong = client.post(f"/training/{path.id}/steps/{quiz.id}/quiz", data=quiz_answers(quiz, right=False))
+    wrong = client.post(f"/lernpfade/{path.id}/schritte/{quiz.id}/quiz", data=quiz_answers(quiz, right=False))
     assert "Noch nicht bestanden" in wrong.text and "Darum 1." in wrong.text
     assert db.session.scalar(select(TrainingEnrolment)).completed_at is None
     assert db.session.scalar(select(func.count(TrainingStepCompletion.id))) == 0
     retry = client.post(
-        f"/training/{path.id}/steps/{quiz.id}/quiz",
+        f"/lernpfade/{path.id}/schritte/{quiz.id}/quiz",
         data=quiz_answers(quiz),
         headers={"HX-Request": "true", "HX-Target": "quiz-region"},
     )
@@ -179,13 +179,13 @@ def test_quiz_without_answers_is_a_field_error(client, factory, login_as, builde
     _enrol(client, path)
     first = quiz.questions[0]
     partial = {f"q{first.id}": str(first.options[0].id)}
-    response = client.post(f"/training/{path.id}/steps/{quiz.id}/quiz", data=partial)
+    response = client.post(f"/lernpfade/{path.id}/schritte/{quiz.id}/quiz", data=partial)
     assert response.status_code == 422
     assert "Bitte wählen Sie bei jeder Frage mindestens eine Antwort." in response.text
     option = first.options[0]
     kept = f'name="q{first.id}" value="{option.id}" checked'
     assert kept in response.text  # the user's choice is kept
-    junk = client.post(f"/training/{path.id}/steps/{quiz.id}/quiz", data={f"q{first.id}": "x' OR 1"})
+    junk = client.post(f"/lernpfade/{path.id}/schritte/{quiz.id}/quiz", data={f"q{first.id}": "x' OR 1"})
     assert junk.status_code == 422
 
 
@@ -195,20 +195,20 @@ def test_session_book_cancel_ical_and_attendance(client, factory, login_as, buil
     session = path.steps[0]
     login_as(user)
     _enrol(client, path)
-    page = client.get(f"/training/{path.id}/steps/{session.id}")
+    page = client.get(f"/lernpfade/{path.id}/schritte/{session.id}")
     assert "1 von 1" in page.text
-    client.post(f"/training/{path.id}/steps/{session.id}/seat")
+    client.post(f"/lernpfade/{path.id}/schritte/{session.id}/platz")
     assert db.session.scalar(select(func.count(TrainingSessionSeat.id))) == 1
-    assert "0 von 1" in client.get(f"/training/{path.id}/steps/{session.id}").text
-    again = client.post(f"/training/{path.id}/steps/{session.id}/seat", follow_redirects=True)
+    assert "0 von 1" in client.get(f"/lernpfade/{path.id}/schritte/{session.id}").text
+    again = client.post(f"/lernpfade/{path.id}/schritte/{session.id}/platz", follow_redirects=True)
     assert "bereits angemeldet" in again.text
-    ics = client.get(f"/training/{path.id}/steps/{session.id}/termin.ics")
+    ics = client.get(f"/lernpfade/{path.id}/schritte/{session.id}/termin.ics")
     assert ics.headers["Content-Type"].startswith("text/calendar")
     assert b"BEGIN:VEVENT" in ics.data and b"LOCATION:Raum 101" in ics.data
-    early = client.post(f"/training/{path.id}/steps/{session.id}/done", follow_redirects=True)
+    early = client.post(f"/lernpfade/{path.id}/schritte/{session.id}/erledigt", follow_redirects=True)
     assert "erst ab Beginn" in early.text
     with clock.frozen(session.session_starts_at + timedelta(minutes=5)):
-        client.post(f"/training/{path.id}/steps/{session.id}/done")
+        client.post(f"/lernpfade/{path.id}/schritte/{session.id}/erledigt")
     assert db.session.scalar(select(TrainingEnrolment)).completed_at is not None
 
 
@@ -220,14 +220,14 @@ def test_session_cancel_frees_the_place(client, factory, login_as, builder):
         login_as(user)
         _enrol(client, path)
     login_as(first)
-    client.post(f"/training/{path.id}/steps/{session.id}/seat")
+    client.post(f"/lernpfade/{path.id}/schritte/{session.id}/platz")
     login_as(second)
-    full = client.post(f"/training/{path.id}/steps/{session.id}/seat", follow_redirects=True)
+    full = client.post(f"/lernpfade/{path.id}/schritte/{session.id}/platz", follow_redirects=True)
     assert "alle Plätze vergeben" in full.text
     login_as(first)
-    client.post(f"/training/{path.id}/steps/{session.id}/seat/cancel")
+    client.post(f"/lernpfade/{path.id}/schritte/{session.id}/platz/stornieren")
     login_as(second)
-    client.post(f"/training/{path.id}/steps/{session.id}/seat")
+    client.post(f"/lernpfade/{path.id}/schritte/{session.id}/platz")
     seats = db.session.scalars(select(TrainingSessionSeat)).all()
     assert [s.user_id for s in seats] == [second.id]
     db.session.refresh(session)
@@ -240,17 +240,18 @@ def test_confirmation_only_after_completion(client, factory, login_as, builder):
     login_as(user)
     _enrol(client, path)
     enrolment = db.session.scalar(select(TrainingEnrolment))
-    assert client.get(f"/training/enrolments/{enrolment.id}/confirmation").status_code == 404
+    assert client.get(f"/lernpfade/teilnahmen/{enrolment.id}/bestaetigung").status_code == 404
 
 
-def test_overlong_practice_note_is_a_field_error(client, factory, login_as, builder):
-    tree = factory.tree()
-    user = factory.user(unit=tree["sg321"])
+def test_overlong_practice_note_is_a_field_error(client, org, login_as, builder):
+    user = org.staff
     path = builder.path(kinds=("practice",))
     login_as(user)
     _enrol(client, path)
     step = path.steps[0]
-    response = client.post(f"/training/{path.id}/steps/{step.id}/practice", data={"note": "x" * 1200})
+    response = client.post(
+        f"/lernpfade/{path.id}/schritte/{step.id}/praxisnachweis", data={"note": "x" * 1200}
+    )
     assert response.status_code == 422
     assert "Höchstens 1.000 Zeichen." in response.text
 
@@ -260,11 +261,11 @@ def test_huge_ids_in_urls_are_404_not_500(client, factory, login_as, builder):
     path = builder.path()
     huge = "99999999999999999999"
     for url in (
-        f"/training/{huge}",
-        f"/training/{path.id}/steps/{huge}",
-        f"/training/enrolments/{huge}/confirmation",
+        f"/lernpfade/{huge}",
+        f"/lernpfade/{path.id}/schritte/{huge}",
+        f"/lernpfade/teilnahmen/{huge}/bestaetigung",
     ):
         assert client.get(url).status_code == 404, url
-    assert client.post(f"/training/practice/{huge}", data={"confirm": "1"}).status_code == 404
-    assert client.get(f"/training/?topic={huge}&page={huge}").status_code == 200
-    assert client.get(f"/training/report?path={huge}").status_code == 403
+    assert client.post(f"/lernpfade/praxisnachweise/{huge}", data={"confirm": "1"}).status_code == 404
+    assert client.get(f"/lernpfade/?topic={huge}&page={huge}").status_code == 200
+    assert client.get(f"/lernpfade/bericht?path={huge}").status_code == 403

@@ -8,21 +8,19 @@ from intranet.training import learning
 from intranet.training.models import TrainingEnrolment, TrainingPracticeRequest
 
 
-def test_request_confirm_flow(client, factory, login_as, builder):
-    tree = factory.tree()
-    learner = factory.user(unit=tree["sg321"])
-    guide = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
+def test_request_confirm_flow(client, org, login_as, builder):
+    learner, guide = org.staff, org.guide
     path = builder.path(kinds=("practice",))
     step = path.steps[0]
     login_as(learner)
-    client.post(f"/training/{path.id}/enrol")
+    client.post(f"/lernpfade/{path.id}/einschreiben")
     assert (
         client.post(
-            f"/training/{path.id}/steps/{step.id}/practice", data={"note": "Vorgang 4711 angelegt"}
+            f"/lernpfade/{path.id}/schritte/{step.id}/praxisnachweis", data={"note": "Vorgang 4711 angelegt"}
         ).status_code
         == 303
     )
-    again = client.post(f"/training/{path.id}/steps/{step.id}/practice", data={"note": "nochmal"})
+    again = client.post(f"/lernpfade/{path.id}/schritte/{step.id}/praxisnachweis", data={"note": "nochmal"})
     assert again.status_code == 422 and "liegt bereits vor" in again.text
     assert (
         db.session.scalar(
@@ -31,24 +29,22 @@ def test_request_confirm_flow(client, factory, login_as, builder):
         == guide.id
     )
     login_as(guide)
-    inbox = client.get("/training/practice")
+    inbox = client.get("/lernpfade/praxisnachweise")
     assert "Vorgang 4711 angelegt" in inbox.text
     practice = db.session.scalar(select(TrainingPracticeRequest))
-    empty_feedback = client.post(f"/training/practice/{practice.id}", data={"send_feedback": "1"})
+    empty_feedback = client.post(f"/lernpfade/praxisnachweise/{practice.id}", data={"send_feedback": "1"})
     assert empty_feedback.status_code == 422 and "Bitte schreiben Sie eine Rückmeldung" in empty_feedback.text
     assert (
         client.post(
-            f"/training/practice/{practice.id}", data={"confirm": "1", "feedback": "Gut gemacht"}
+            f"/lernpfade/praxisnachweise/{practice.id}", data={"confirm": "1", "feedback": "Gut gemacht"}
         ).status_code
         == 303
     )
     assert db.session.scalar(select(TrainingEnrolment)).completed_at is not None
 
 
-def test_feedback_lets_learner_ask_again(app, factory, builder):
-    tree = factory.tree()
-    learner = factory.user(unit=tree["sg321"])
-    guide = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
+def test_feedback_lets_learner_ask_again(app, org, builder):
+    learner, guide = org.staff, org.guide
     path = builder.path(kinds=("practice",))
     enrolment = learning.enrol(learner, path)
     practice = learning.request_practice(learner, enrolment, path.steps[0], "")
@@ -58,10 +54,8 @@ def test_feedback_lets_learner_ask_again(app, factory, builder):
     assert again.id == practice.id and again.status == "requested"
 
 
-def test_guide_outside_the_unit_cannot_confirm(client, factory, login_as, builder):
-    tree = factory.tree()
-    learner = factory.user(unit=tree["sg321"])
-    other_guide = factory.user(unit=tree["a10"], roles=[("guide", tree["a10"])])
+def test_guide_outside_the_unit_cannot_confirm(client, org, login_as, builder):
+    learner, other_guide = org.staff, org.other_guide
     path = builder.path(kinds=("practice",))
     enrolment = learning.enrol(learner, path)
     practice = learning.request_practice(learner, enrolment, path.steps[0], "")
@@ -73,17 +67,15 @@ def test_guide_outside_the_unit_cannot_confirm(client, factory, login_as, builde
     else:
         raise AssertionError("a guide outside the learner's units must be refused")
     login_as(other_guide)
-    assert "Zurzeit wartet keine Anfrage auf Sie." in client.get("/training/practice").text
-    assert client.post(f"/training/practice/{practice.id}", data={"confirm": "1"}).status_code == 404
+    assert "Zurzeit wartet keine Anfrage auf Sie." in client.get("/lernpfade/praxisnachweise").text
+    assert client.post(f"/lernpfade/praxisnachweise/{practice.id}", data={"confirm": "1"}).status_code == 404
     db.session.refresh(practice)
     assert practice.status == "requested"
 
 
-def test_request_goes_to_the_nearest_guides_only(app, factory, builder):
-    tree = factory.tree()
-    learner = factory.user(unit=tree["sg321"])
-    near = factory.user(unit=tree["a32"], roles=[("guide", tree["a32"])])
-    top = factory.user(unit=tree["root"], roles=[("guide", tree["root"])])
+def test_request_goes_to_the_nearest_guides_only(app, org, factory, builder):
+    learner, near, above = org.staff, org.guide, org.dezernat_guide
+    top = factory.user(unit=org["root"], roles=[("guide", org["root"])])
     path = builder.path(kinds=("practice",))
     enrolment = learning.enrol(learner, path)
     learning.request_practice(learner, enrolment, path.steps[0], "")
@@ -93,7 +85,7 @@ def test_request_goes_to_the_nearest_guides_only(app, factory, builder):
         )
     )
     assert told == {near.id}
-    assert top.id not in told
+    assert top.id not in told and above.id not in told
 
 
 def test_csrf_is_enforced_on_training_posts(make_app, factory, builder, login_as):
@@ -102,13 +94,12 @@ def test_csrf_is_enforced_on_training_posts(make_app, factory, builder, login_as
     path = builder.path()
     client = strict.test_client()
     login_as(user, client)
-    assert client.post(f"/training/{path.id}/enrol").status_code == 400
+    assert client.post(f"/lernpfade/{path.id}/einschreiben").status_code == 400
     assert db.session.scalar(select(TrainingEnrolment)) is None
 
 
-def test_my_data_lists_own_training_only(client, factory, login_as, builder):
-    tree = factory.tree()
-    learner, other = factory.user(unit=tree["sg321"]), factory.user(unit=tree["sg321"])
+def test_my_data_lists_own_training_only(client, org, login_as, builder):
+    learner, other = org.staff, org.other_staff
     path = builder.path(kinds=("practice",), title="Sicher im Netz")
     enrolment = learning.enrol(learner, path)
     learning.request_practice(learner, enrolment, path.steps[0], "Meine geheime Notiz")

@@ -35,39 +35,34 @@ def _counts(client, count_queries, urls):
     return result
 
 
-def _measure(client, factory, builder, login_as, count_queries, scale, tree):
+def _measure(client, factory, builder, login_as, count_queries, scale, org):
+    tree = org.tree
     paths = _grow(factory, builder, tree, scale)
     me = factory.user(unit=tree["sg321"])
-    leader = factory.user(unit=tree["d2"], roles=[("leadership", tree["d2"])])
     path = paths[0]
     enrolment = learning.enrol(me, path)
     learning.complete_step(me, enrolment, path.steps[0])
     db.session.commit()
     login_as(me)
     urls = {
-        "catalogue": "/training/",
-        "path": f"/training/{path.id}",
-        "quiz step": f"/training/{path.id}/steps/{path.steps[1].id}",
+        "catalogue": "/lernpfade/",
+        "path": f"/lernpfade/{path.id}",
+        "quiz step": f"/lernpfade/{path.id}/schritte/{path.steps[1].id}",
         "home": "/",
     }
     mine = _counts(client, count_queries, urls)
-    login_as(leader)
-    mine.update(_counts(client, count_queries, {"report": f"/training/report?path={path.id}"}))
-    login_as(factory.user(unit=tree["a32"], roles=["admin", ("guide", tree["a32"])]))
-    mine.update(
-        _counts(
-            client,
-            count_queries,
-            {"editor": f"/training/{path.id}/editor", "practice inbox": "/training/practice"},
-        )
-    )
+    login_as(org.leader)
+    mine.update(_counts(client, count_queries, {"report": f"/lernpfade/bericht?path={path.id}"}))
+    login_as(org.admin)
+    mine.update(_counts(client, count_queries, {"editor": f"/lernpfade/{path.id}/aufbau"}))
+    login_as(org.guide)
+    mine.update(_counts(client, count_queries, {"practice inbox": "/lernpfade/praxisnachweise"}))
     return mine
 
 
-def test_query_counts_do_not_grow(client, factory, builder, login_as, count_queries, app):
-    tree = factory.tree()
-    small = _measure(client, factory, builder, login_as, count_queries, 1, tree)
-    large = _measure(client, factory, builder, login_as, count_queries, 10, tree)
+def test_query_counts_do_not_grow(client, factory, org, builder, login_as, count_queries, app):
+    small = _measure(client, factory, builder, login_as, count_queries, 1, org)
+    large = _measure(client, factory, builder, login_as, count_queries, 10, org)
     assert small == large, (small, large)
     assert small["catalogue"] <= 12 and small["path"] <= 12 and small["report"] <= 10, small
     assert small["home"] <= 20, small

@@ -57,8 +57,14 @@ def configure(config: dict) -> None:
         connect_args.setdefault("options", f"-c statement_timeout={round(POSTGRES_STATEMENT_WEB * 1000)}")
     storage = config.setdefault("RATELIMIT_STORAGE_OPTIONS", {})
     if config.get("RATELIMIT_STORAGE_URI", "").startswith(("redis://", "rediss://")):
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
         storage.setdefault("socket_connect_timeout", REDIS_CONNECT)
         storage.setdefault("socket_timeout", REDIS_OPERATION)
+        # redis-py retries a timed-out command three times by default: the bound above would
+        # become four times as long. One try, then the per-process fallback.
+        storage.setdefault("retry", Retry(NoBackoff(), 0))
     config.setdefault("MAIL_CONNECT_TIMEOUT", SMTP_CONNECT)
     config.setdefault("MAIL_TIMEOUT", SMTP_COMMAND)
 

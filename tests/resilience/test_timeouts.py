@@ -15,10 +15,10 @@ from intranet.notify.mail import send_mail
 
 def test_the_bounds_reach_the_clients(make_app):
     app = make_app(RATELIMIT_STORAGE_URI="redis://127.0.0.1:6379/0")
-    assert app.config["RATELIMIT_STORAGE_OPTIONS"] == {
-        "socket_connect_timeout": timeouts.REDIS_CONNECT,
-        "socket_timeout": timeouts.REDIS_OPERATION,
-    }
+    storage = app.config["RATELIMIT_STORAGE_OPTIONS"]
+    assert storage["socket_connect_timeout"] == timeouts.REDIS_CONNECT
+    assert storage["socket_timeout"] == timeouts.REDIS_OPERATION
+    assert storage["retry"].get_retries() == 0
     assert app.config["MAIL_CONNECT_TIMEOUT"] == timeouts.SMTP_CONNECT
     assert app.config["MAIL_TIMEOUT"] == timeouts.SMTP_COMMAND
     assert app.config["SQLALCHEMY_ENGINE_OPTIONS"]["pool_pre_ping"] is True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from flask import Flask
@@ -28,6 +29,10 @@ def create_app(overrides: dict | None = None) -> Flask:
     if "TRUSTED_HOSTS" not in (overrides or {}):
         app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config)
     _configure_logging(app)
+
+    from intranet import timeouts
+
+    timeouts.configure(app.config)
 
     from intranet.security import TrustedHostMiddleware
 
@@ -74,8 +79,20 @@ def _configure_logging(app: Flask) -> None:
 
 
 def _maybe_start_scheduler(app: Flask) -> None:
-    """In-process scheduler for the embedded default (`make run`); production uses `flask scheduler`."""
-    if app.config["LOTSE_SCHEDULER"] != "inprocess" or app.config["TESTING"]:
+    """In-process scheduler for the embedded default (`make run`); production uses `flask scheduler`.
+
+    Refused under gunicorn: every worker of every master would start a scheduler of its own."""
+    if app.config["LOTSE_SCHEDULER"] != "inprocess":
+        return
+    if "gunicorn" in sys.modules:
+        from intranet.config import ConfigError
+
+        raise ConfigError(
+            "LOTSE_SCHEDULER=inprocess ist unter gunicorn nicht erlaubt: jeder Worker würde einen "
+            "eigenen Scheduler starten. Setzen Sie LOTSE_SCHEDULER=off und starten Sie genau einen "
+            "Scheduler je Installation mit `flask scheduler` (systemd-Dienst)."
+        )
+    if app.config["TESTING"]:
         return
     from intranet.scheduler import build_scheduler
 

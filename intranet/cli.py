@@ -47,7 +47,11 @@ def run_job_command(name):
     if name not in job_table():
         raise click.UsageError(f"Unbekannter Job {name!r}. Bekannt: {', '.join(job_table())}")
     ran, result = run_job(current_app._get_current_object(), name)
-    click.echo(f"{name}: {result}" if ran else f"{name}: läuft bereits woanders – übersprungen")
+    click.echo(
+        f"{name}: {result}"
+        if ran
+        else f"{name}: läuft bereits woanders oder lief schon in diesem Zeitraum – übersprungen"
+    )
 
 
 @click.command("scheduler")

@@ -8,6 +8,8 @@ import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from intranet import timeouts
+
 WEAK_SECRETS = {"", "dev", "change-me", "secret", "changeme"}
 
 
@@ -80,6 +82,7 @@ def load_config(instance_path: Path) -> dict:
         "TESTING": False,
         "SECRET_KEY": secret_key,
         "SQLALCHEMY_DATABASE_URI": database_url,
+        # pool_pre_ping, connect and statement timeouts: intranet/timeouts.py
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         # Sessions and cookies
         "SESSION_COOKIE_HTTPONLY": True,
@@ -114,6 +117,10 @@ def load_config(instance_path: Path) -> dict:
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": _bool("RATELIMIT_ENABLED", True),
         "RATELIMIT_HEADERS_ENABLED": False,
+        # Redis down or slow: the same limits per process (never unlimited, never a 500); it is
+        # asked again after 1, 2, 4 … seconds and used again once it answers.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "RATELIMIT_SWALLOW_ERRORS": True,
         "LOTSE_LOGIN_LIMIT": os.environ.get("LOTSE_LOGIN_LIMIT", "10 per minute"),
         # Failed sign-ins only (intranet/auth/throttling.py): per source, per account from
         # unknown sources, per account on a browser that signed in to it before.
@@ -134,7 +141,9 @@ def load_config(instance_path: Path) -> dict:
         "MAIL_USERNAME": os.environ.get("MAIL_USERNAME", ""),
         "MAIL_PASSWORD": os.environ.get("MAIL_PASSWORD", ""),
         "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_DEFAULT_SENDER", "lotse@lotse.example"),
-        "MAIL_TIMEOUT": _int("MAIL_TIMEOUT", 10),
+        # Connect and per-command bounds, named in intranet/timeouts.py
+        "MAIL_CONNECT_TIMEOUT": timeouts.SMTP_CONNECT,
+        "MAIL_TIMEOUT": timeouts.SMTP_COMMAND,
         # Public base URL used in e-mails and feeds (no request context in jobs)
         "LOTSE_BASE_URL": base_url or "http://127.0.0.1:5000",
         # Scheduler: "off" (default; production runs `flask scheduler`) or "inprocess"

@@ -14,6 +14,8 @@ from flask import has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from intranet import timeouts
+
 _write_intent = contextvars.ContextVar("lotse_sqlite_write_intent", default=False)
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 
@@ -38,7 +40,9 @@ def init_app(app) -> None:
     if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         return
     options = app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", {})
-    options.setdefault("connect_args", {}).update({"timeout": 30, "check_same_thread": False})
+    options.setdefault("connect_args", {}).update(
+        {"timeout": timeouts.SQLITE_BUSY, "check_same_thread": False}
+    )
     # pysqlite's own transaction handling defers BEGIN, which breaks SELECT-then-UPDATE
     # atomicity; we emit BEGIN ourselves (documented SQLAlchemy recipe).
     options["connect_args"]["isolation_level"] = None
@@ -51,7 +55,7 @@ def _on_connect(dbapi_connection, connection_record):
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={round(timeouts.SQLITE_BUSY * 1000)}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import socket
+import threading
+import traceback
 import uuid
+import weakref
 
 import psycopg
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
 
 from intranet import create_app
 from intranet.extensions import db
@@ -40,6 +45,84 @@ TEST_CONFIG = {
     "LOTSE_SCHEDULER": "off",
     "SECRET_KEY": "test-secret-key-that-is-long-enough-for-tests-0123456789",
 }
+
+
+# --- No network I/O while a database transaction is open (issue 22) ------------------------
+#
+# Every SQLAlchemy connection that begins a transaction is remembered for the thread that began
+# it. A socket connected from a thread that still has such a transaction in progress is a
+# violation: it means a slow neighbour (mail relay, Redis, a directory) would hold database
+# locks and a pooled connection for as long as it takes. PostgreSQL itself connects through
+# libpq (not Python sockets) and SQLite has none, so the database needs no allow-listing;
+# ALLOWED_ADDRESSES is for anything that must be inside (nothing, today).
+
+ALLOWED_ADDRESSES: set[tuple[str, int]] = set()
+
+
+class SocketGuard:
+    """Collects violations of the rule; the autouse fixture fails the test on any."""
+
+    def __init__(self):
+        self._local = threading.local()
+        self.violations: list[str] = []
+        self._lock = threading.Lock()
+
+    def connections(self) -> weakref.WeakSet:
+        if not hasattr(self._local, "connections"):
+            self._local.connections = weakref.WeakSet()
+        return self._local.connections
+
+    def on_begin(self, connection) -> None:
+        self.connections().add(connection)
+
+    def transaction_open(self) -> bool:
+        return any(not c.closed and c.in_transaction() for c in list(self.connections()))
+
+    def check(self, address) -> None:
+        if not isinstance(address, tuple) or len(address) < 2:
+            return  # Unix sockets and the like
+        if (address[0], address[1]) in ALLOWED_ADDRESSES or not self.transaction_open():
+            return
+        stack = "".join(traceback.format_stack(limit=14)[:-2])
+        with self._lock:
+            self.violations.append(f"Socket zu {address[0]}:{address[1]} bei offener Transaktion:\n{stack}")
+
+    def take(self) -> list[str]:
+        with self._lock:
+            found, self.violations = self.violations, []
+        return found
+
+
+socket_guard = SocketGuard()
+event.listen(Engine, "begin", socket_guard.on_begin)
+_original_connect = socket.socket.connect
+_original_connect_ex = socket.socket.connect_ex
+
+
+def _guarded_connect(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        socket_guard.check(address)
+    return _original_connect(self, address)
+
+
+def _guarded_connect_ex(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        socket_guard.check(address)
+    return _original_connect_ex(self, address)
+
+
+socket.socket.connect = _guarded_connect
+socket.socket.connect_ex = _guarded_connect_ex
+
+
+@pytest.fixture(autouse=True)
+def no_network_inside_transactions():
+    """Fails any test in which a socket was connected while a transaction was in progress."""
+    socket_guard.take()
+    yield socket_guard
+    found = socket_guard.take()
+    if found:
+        pytest.fail("Netzwerkzugriff bei offener Datenbank-Transaktion:\n\n" + "\n".join(found))
 
 
 def _pg_conninfo(url: str) -> str:
@@ -284,6 +367,8 @@ def smtp_server(app):
 
         def __init__(self):
             self.messages = []
+            self.delay = 0.0  # seconds before each answer to DATA: a slow (greylisting) relay
+            self.receiving = threading.Event()  # set when a DATA command arrives
 
         def parsed(self):
             import email
@@ -295,10 +380,13 @@ def smtp_server(app):
             return [message.get_content() for message in self.parsed()]
 
         async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+            self.receiving.set()
+            if self.delay:
+                import asyncio
+
+                await asyncio.sleep(self.delay)
             self.messages.append(envelope)
             return "250 OK"
-
-    import socket
 
     with socket.socket() as probe:  # a free port on loopback
         probe.bind(("127.0.0.1", 0))
@@ -306,8 +394,17 @@ def smtp_server(app):
     handler = Collector()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
-    old = {key: app.config[key] for key in ("MAIL_BACKEND", "MAIL_SERVER", "MAIL_PORT")}
-    app.config.update(MAIL_BACKEND="smtp", MAIL_SERVER="127.0.0.1", MAIL_PORT=port)
+    from intranet import timeouts
+
+    keys = ("MAIL_BACKEND", "MAIL_SERVER", "MAIL_PORT", "MAIL_CONNECT_TIMEOUT", "MAIL_TIMEOUT")
+    old = {key: app.config[key] for key in keys}
+    app.config.update(
+        MAIL_BACKEND="smtp",
+        MAIL_SERVER="127.0.0.1",
+        MAIL_PORT=port,
+        MAIL_CONNECT_TIMEOUT=timeouts.SMTP_CONNECT,
+        MAIL_TIMEOUT=timeouts.SMTP_COMMAND,
+    )
     try:
         yield handler
     finally:

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet import permissions as perm
-from intranet.admin.views import audit, bp, staff_import, topics, users  # noqa: F401 - modules add their routes
+from intranet.admin.views import audit, bp, outbox, staff_import, topics, users  # noqa: F401 - modules add their routes
 from intranet.features import Feature, NavEntry
 
 feature = Feature(

@@ -1,4 +1,5 @@
-"""Running a job under a database lease: a second process never runs the same job at once."""
+"""Running a job under a database lease (a second process never runs the same job at once) and
+at most once per period (a second scheduler never runs it again for the same period)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ import logging
 import os
 import socket
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import or_, update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.exc import IntegrityError
 
-from intranet import clock
+from intranet import clock, timeouts
 from intranet.extensions import db
-from intranet.jobs.models import JobLease
+from intranet.jobs.models import JobLease, JobRun
 from intranet.sqlite_setup import write_intent
 
 log = logging.getLogger(__name__)
@@ -58,16 +59,39 @@ def release_lease(name: str, holder: str, result: str) -> None:
     db.session.commit()
 
 
-def run_with_lease(name: str, func, ttl: timedelta = timedelta(minutes=10)):
-    """Run `func()` if this process gets the lease; commit its work. Returns (ran, result)."""
-    with write_intent():
-        return _run_with_lease(name, func, ttl)
+RUNS_KEPT = timedelta(days=30)  # job_run rows older than this are removed at the next claim
 
 
-def _run_with_lease(name: str, func, ttl: timedelta):
+def claim_period(name: str, period_start: datetime, holder: str) -> bool:
+    """Insert the run of `name` for `period_start`; False if someone already has it (atomic on
+    both databases through the unique key)."""
+    now = clock.now()
+    try:
+        db.session.add(JobRun(name=name, period_start=period_start, started_at=now, holder=holder))
+        db.session.flush()
+        db.session.execute(delete(JobRun).where(JobRun.name == name, JobRun.period_start < now - RUNS_KEPT))
+        db.session.commit()
+        return True
+    except IntegrityError:
+        db.session.rollback()
+        return False
+
+
+def run_with_lease(name: str, func, ttl: timedelta = timedelta(minutes=10), period_start=None):
+    """Run `func()` if this process gets the lease (and, with `period_start`, the period is
+    still unclaimed); commit its work. Returns (ran, result)."""
+    with write_intent(), timeouts.job_statements():
+        return _run_with_lease(name, func, ttl, period_start)
+
+
+def _run_with_lease(name: str, func, ttl: timedelta, period_start):
     holder = holder_id()
     if not acquire_lease(name, holder, ttl):
         log.info("Job %s läuft bereits in einem anderen Prozess – übersprungen.", name)
+        return False, None
+    if period_start is not None and not claim_period(name, period_start, holder):
+        release_lease(name, holder, "schon gelaufen")
+        log.info("Job %s lief schon für den Zeitraum ab %s – übersprungen.", name, period_start)
         return False, None
     try:
         result = func()

@@ -32,7 +32,10 @@ def send_mail(to_address: str, subject: str, body: str) -> None:
     if config["MAIL_BACKEND"] != "smtp":
         raise ValueError(f"Unbekanntes MAIL_BACKEND {config['MAIL_BACKEND']!r}")
     smtp_class = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
-    with smtp_class(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]) as smtp:
+    # Bounded (intranet/timeouts.py): connecting, then every command on its own.
+    with smtp_class(timeout=config["MAIL_CONNECT_TIMEOUT"]) as smtp:
+        smtp.connect(config["MAIL_SERVER"], config["MAIL_PORT"])
+        smtp.sock.settimeout(config["MAIL_TIMEOUT"])
         if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
             smtp.starttls(context=ssl.create_default_context())
         if config["MAIL_USERNAME"]:

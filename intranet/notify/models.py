@@ -41,3 +41,5 @@ class OutgoingMail(db.Model):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(default=0)
     last_error: Mapped[str | None] = mapped_column(String(500))
+    # After a failed attempt: not before this moment (back-off); None means due now.
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -7,12 +7,13 @@ delivers the outbox; the `digest` job sends the daily digest.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from datetime import timedelta
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 
 from intranet import clock, urls
 from intranet.auth.models import User
@@ -20,7 +21,14 @@ from intranet.extensions import db
 from intranet.notify.mail import send_mail
 from intranet.notify.models import Notification, OutgoingMail
 
-MAX_ATTEMPTS = 5
+# A message is tried up to MAX_ATTEMPTS times, waiting retry_delay() after each failure:
+# 1+2+4+8+16+32 minutes, then hourly – about 6 hours of relay outage before it is given up
+# (it stays in the outbox, visible to the administration, with its last error).
+MAX_ATTEMPTS = 12
+RETRY_FIRST = timedelta(minutes=1)
+RETRY_MAX = timedelta(hours=1)
+
+log = logging.getLogger(__name__)
 
 
 # Pillars not yet converted to `intranet.urls` still import this name; it is `urls.absolute`.
@@ -80,37 +88,88 @@ def mark_read(user: User, notification_id: int | None = None) -> int:
     return db.session.execute(stmt.values(read_at=clock.now())).rowcount
 
 
-def deliver_outbox(limit: int = 200) -> int:
-    """Send pending outbox mail; each message is claimed before it is sent (at most once).
+def retry_delay(attempts: int) -> timedelta:
+    """Back-off after the `attempts`-th failed try: 1, 2, 4 … minutes, at most an hour."""
+    return min(RETRY_FIRST * 2 ** (attempts - 1), RETRY_MAX)
 
-    Commits per message, because a message that went out must never be sent again
-    even if a later one fails.
+
+def deliver_outbox(limit: int = 200) -> int:
+    """Send due outbox mail; each message is claimed before it is sent (at most once).
+
+    No transaction is open while the relay is talked to (issue 22): each message is claimed in
+    one short transaction (the claim reads the message), sent with the session closed, and the
+    outcome recorded in another short transaction. A message whose relay failed is kept and
+    retried with back-off (`retry_delay`), up to MAX_ATTEMPTS tries.
     """
     sent = 0
-    pending_ids = db.session.scalars(
-        select(OutgoingMail.id)
-        .where(OutgoingMail.sent_at.is_(None), OutgoingMail.attempts < MAX_ATTEMPTS)
-        .order_by(OutgoingMail.id)
-        .limit(limit)
-    ).all()
-    for mail_id in pending_ids:
-        claimed = db.session.execute(
-            update(OutgoingMail)
-            .where(OutgoingMail.id == mail_id, OutgoingMail.sent_at.is_(None))
-            .values(sent_at=clock.now(), attempts=OutgoingMail.attempts + 1)
-        ).rowcount
-        db.session.commit()
-        if not claimed:
-            continue
-        mail = db.session.get(OutgoingMail, mail_id)
+    db.session.commit()  # whatever the caller had open ends before the first network call
+    for _attempt in range(limit):
+        claimed = _claim_next_mail()
+        if claimed is None:
+            break
+        mail_id, to_address, subject, body, attempts = claimed
         try:
-            send_mail(mail.to_address, mail.subject, mail.body)
-            sent += 1
+            send_mail(to_address, subject, body)
         except (OSError, ValueError) as error:  # smtplib errors are OSErrors
-            mail.sent_at = None
-            mail.last_error = str(error)[:500]
-        db.session.commit()
+            _record_failure(mail_id, attempts, error)
+        else:
+            _record_success(mail_id)
+            sent += 1
     return sent
+
+
+def _claim_next_mail():
+    """Claim the oldest due message in one short transaction; (id, to, subject, body, attempts)."""
+    now = clock.now()
+    try:
+        while True:
+            row = db.session.execute(
+                select(OutgoingMail.id, OutgoingMail.to_address, OutgoingMail.subject, OutgoingMail.body)
+                .where(*_due(now))
+                .order_by(OutgoingMail.id)
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            attempts = db.session.scalar(
+                update(OutgoingMail)
+                .where(OutgoingMail.id == row.id, *_due(now))
+                .values(sent_at=now, attempts=OutgoingMail.attempts + 1)
+                .returning(OutgoingMail.attempts)
+            )
+            if attempts is not None:  # else another process claimed it in between: next one
+                return row.id, row.to_address, row.subject, row.body, attempts
+    finally:
+        db.session.commit()
+
+
+def _due(now):
+    return (
+        OutgoingMail.sent_at.is_(None),
+        OutgoingMail.attempts < MAX_ATTEMPTS,
+        or_(OutgoingMail.next_attempt_at.is_(None), OutgoingMail.next_attempt_at <= now),
+    )
+
+
+def _record_success(mail_id: int) -> None:
+    db.session.execute(
+        update(OutgoingMail).where(OutgoingMail.id == mail_id).values(last_error=None, next_attempt_at=None)
+    )
+    db.session.commit()
+
+
+def _record_failure(mail_id: int, attempts: int, error: Exception) -> None:
+    log.warning("E-Mail %s nicht zugestellt (Versuch %s): %s", mail_id, attempts, error)
+    db.session.execute(
+        update(OutgoingMail)
+        .where(OutgoingMail.id == mail_id)
+        .values(
+            sent_at=None,
+            last_error=str(error)[:500] or type(error).__name__,
+            next_attempt_at=clock.now() + retry_delay(attempts),
+        )
+    )
+    db.session.commit()
 
 
 def send_digests() -> int:

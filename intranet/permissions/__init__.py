@@ -83,6 +83,10 @@ def can_view_audit_log(user) -> bool:
     return is_admin(user)
 
 
+def can_view_outbox(user) -> bool:
+    return is_admin(user)
+
+
 def can_edit_site_pages(user) -> bool:
     return is_admin(user)
 

@@ -184,11 +184,13 @@ def test_access_log_does_not_name_the_anonymous_post(access_logged_server, make_
     from tests.factories import PASSWORD
 
     others_post = make_post(idea(title="Idee von jemand anderem"), author=people.staff[3])
+    author_email, others_post_id = people.author.email, others_post.id
+    db.session.commit()  # no transaction of the test's stays open while it talks to the server
     caplog.set_level(logging.INFO, logger="werkzeug")
     browser = requests.Session()
     browser.post(
         access_logged_server + "/konto/anmelden",
-        data={"email": people.author.email, "password": PASSWORD},
+        data={"email": author_email, "password": PASSWORD},
         timeout=10,
     )
     response = browser.post(
@@ -212,7 +214,7 @@ def test_access_log_does_not_name_the_anonymous_post(access_logged_server, make_
     browser.post(
         access_logged_server + "/feedback/kommentieren",
         timeout=10,
-        data={"post_id": others_post.id, "body": "Anonym", "anonymous": "y"},
+        data={"post_id": others_post_id, "body": "Anonym", "anonymous": "y"},
         allow_redirects=False,
     )
     db.session.commit()  # end the test's read transaction: see what the server wrote

@@ -286,6 +286,8 @@ def test_escalate_and_warning_jobs_run_through_the_scheduler_table(org, app):
         assert run_job(app, "warn-deadline") == (True, 1)
     with clock.frozen(berlin(2026, 11, 17, 15, 5)):
         assert run_job(app, "escalate") == (True, 1)
-        assert run_job(app, "escalate") == (True, 0)
+        assert run_job(app, "escalate") == (False, None)  # once per five minutes (job_run)
+    with clock.frozen(berlin(2026, 11, 17, 15, 10)):
+        assert run_job(app, "escalate") == (True, 0)  # the next period: nothing left to do
     db.session.expire_all()
     assert db.session.get(Question, question.id).level == 1

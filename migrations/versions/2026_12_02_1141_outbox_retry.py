@@ -1,7 +1,7 @@
 """outbox_retry: a failed message waits until next_attempt_at (back-off) before it is tried again
 
 Revision ID: r22_outbox_retry
-Revises: 0005
+Revises: 3c8d0f6a9e21
 Create Date: 2026-12-02 11:37:11.395813
 
 """
@@ -13,7 +13,7 @@ import intranet.db_types
 
 # revision identifiers, used by Alembic.
 revision = 'r22_outbox_retry'
-down_revision = '0005'
+down_revision = '3c8d0f6a9e21'
 branch_labels = None
 depends_on = None
 

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from intranet.decisions import demo, jobs, my_data, panels
+from intranet.decisions import demo, exports, jobs, my_data, panels
 from intranet.decisions.api import bp as api_bp
 from intranet.decisions.views import bp
 from intranet.features import Feature, Job, NavEntry, Panel
@@ -27,4 +27,5 @@ feature = Feature(
     my_data=(my_data.section,),
     stylesheet="css/decisions.css",
     bench="bench.features.decisions",
+    exports=(exports.REGISTER,),
 )

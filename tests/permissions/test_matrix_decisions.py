@@ -27,6 +27,8 @@ CASES = [
         {"anonymous": 401, "*": 200},
         headers={**HX, "HX-Target": "decision-results"},
     ),
+    Case("register as excel", "GET", "/decisions/liste.xlsx?status=decided", SIGNED_IN),
+    Case("register as csv", "GET", "/decisions/liste.csv", SIGNED_IN),
     Case("timeline", "GET", "/decisions/timeline", SIGNED_IN),
     Case(
         "timeline partial",

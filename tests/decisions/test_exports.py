@@ -44,3 +44,17 @@ def test_a_filter_that_matches_nothing_gives_only_the_header(client, login_as, o
     assert rows == [rows[0]] and rows[0][0] == "Titel"
     sheet = openpyxl.load_workbook(io.BytesIO(client.get("/decisions/liste.xlsx?q=gibt-es-nicht").get_data()))
     assert sheet.active.max_row == 1
+
+
+def test_decision_calendar_uid_names_the_installation(app, client, login_as, org, make_decision, monkeypatch):
+    from icalendar import Calendar
+
+    from intranet import clock
+
+    monkeypatch.setitem(app.config, "LOTSE_BASE_URL", "https://intranet.kreis-beispiel.de:8443/lotse")
+    decision = make_decision(effective_date=clock.local_today())
+    login_as(org["staff"])
+    body = client.get("/decisions/calendar.ics").get_data()
+    (event,) = Calendar.from_ical(body).walk("VEVENT")
+    assert str(event["uid"]) == f"decision-{decision.id}@intranet.kreis-beispiel.de"
+    assert event.decoded("dtstamp") <= clock.now()

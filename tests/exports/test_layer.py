@@ -47,17 +47,23 @@ def test_csv_streams_the_first_bytes_before_reading_all_rows(app):
     assert rows[1] == ["0", "Łukasz Ayşe Jörg 0", "01.01.2026", "01.07.2026 12:00"]
 
 
-def test_xlsx_of_10000_rows_is_fast_small_in_memory_and_typed(app):
-    tracemalloc.start()
+def test_xlsx_of_10000_rows_is_fast_and_typed(app):
     started = time.perf_counter()
     body = b"".join(xlsx_chunks(COLUMNS, _rows(10_000, []), "Liste"))
-    elapsed = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    assert elapsed < 10
-    assert peak < 20 * 1024 * 1024  # constant-memory mode: far less than the rows would need
+    assert time.perf_counter() - started < 5  # about 0.4 s on an idle machine
     sheet = openpyxl.load_workbook(io.BytesIO(body), read_only=False).active
     assert sheet.max_row == 10_001 and sheet.freeze_panes == "A2"
     assert sheet["A2"].value == 0 and sheet["A2"].data_type == "n"
     assert sheet["C2"].is_date and sheet["C2"].value == datetime(2026, 1, 1)
     assert sheet["D2"].value == datetime(2026, 7, 1, 12, 0)
+
+
+def test_xlsx_memory_does_not_hold_the_rows(app):
+    tracemalloc.start()
+    try:
+        for _chunk in xlsx_chunks(COLUMNS, _rows(10_000, []), "Liste"):
+            pass
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024  # about 0.7 MB: XlsxWriter's constant-memory mode

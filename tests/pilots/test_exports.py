@@ -81,3 +81,27 @@ def test_manage_page_links_both_formats(client, factory, login_as, make_pilot):
     page = client.get(f"/pilotprojekte/{pilot.id}/teilnehmende").get_data(as_text=True)
     assert f"/pilotprojekte/{pilot.id}/teilnehmende.xlsx" in page and "Als Excel herunterladen" in page
     assert f"/pilotprojekte/{pilot.id}/teilnehmende.csv" in page and "Als CSV" in page
+
+
+def test_pilot_calendar_stamps_now_and_names_the_installation(
+    app, client, factory, login_as, make_pilot, monkeypatch
+):
+    from datetime import date, time, timedelta
+
+    from icalendar import Calendar
+
+    from intranet.pilots import services
+
+    monkeypatch.setitem(app.config, "LOTSE_BASE_URL", "https://intranet.kreis-beispiel.de")
+    pilot = make_pilot(title="Mobiles Arbeiten")
+    later = clock.local_today() + timedelta(days=200)
+    services.add_date(pilot, pilot.owner, "Auftakt", later, time(9), time(11), "Raum 204")
+    db.session.commit()
+    login_as(factory.user())
+    before = clock.now().replace(microsecond=0)
+    calendar = Calendar.from_ical(client.get(f"/pilotprojekte/{pilot.id}/termine.ics").get_data())
+    (event,) = calendar.walk("VEVENT")
+    assert before <= event.decoded("dtstamp") <= clock.now()
+    assert event.decoded("dtstart").date() == later
+    assert str(event["uid"]).endswith("@intranet.kreis-beispiel.de")
+    assert date.today() < later

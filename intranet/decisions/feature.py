@@ -24,7 +24,7 @@ feature = Feature(
             {"hour": 6, "minute": 45},
         ),
     ),
-    my_data=(my_data.section,),
+    my_data=(my_data.section, my_data.tokens_section),
     stylesheet="css/decisions.css",
     bench="bench.features.decisions",
     exports=(exports.REGISTER,),

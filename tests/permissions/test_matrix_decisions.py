@@ -38,6 +38,7 @@ CASES = [
         headers={**HX, "HX-Target": "timeline-results"},
     ),
     Case("calendar download", "GET", "/decisions/calendar.ics", SIGNED_IN),
+    Case("feed of the signed-in viewer", "GET", "/decisions/feed.atom", SIGNED_IN),
     Case("token page", "GET", "/decisions/tokens", SIGNED_IN),
     Case("new decision form", "GET", "/decisions/new", LEADERSHIP),
     Case("published decision", "GET", "/decisions/{published}", SIGNED_IN),

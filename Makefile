@@ -31,11 +31,12 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 vendor: static/vendor/htmx/htmx.min.js
-static/vendor/htmx/htmx.min.js: package.json package-lock.json
+static/vendor/htmx/htmx.min.js: package.json package-lock.json scripts/build_icon_sprite.py
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p static/vendor/htmx
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
 	cp node_modules/htmx.org/LICENSE static/vendor/htmx/LICENSE
+	$(PYTHON) scripts/build_icon_sprite.py node_modules/lucide-static static/vendor/lucide
 
 translations: venv
 	$(BIN)/pybabel compile -d intranet/translations -f

@@ -40,12 +40,18 @@ def _signed_in(user) -> bool:
 @dataclass(frozen=True)
 class NavEntry:
     """A main-navigation link. It is marked current on every page of its blueprint, or only
-    on its own endpoint when `whole_blueprint` is False (e.g. "Start")."""
+    on its own endpoint when `whole_blueprint` is False (e.g. "Start").
+
+    `icon` names a symbol of the Lucide sprite (scripts/build_icon_sprite.py lists them) and
+    `tone` one of the colour families in app.css (`.tone-<name>`: blue, teal, green, plum,
+    rose, amber, slate, grey); the pillar's link, home card and page headings use both."""
 
     endpoint: str
     label: object
     visible: Callable = _signed_in
     whole_blueprint: bool = True
+    icon: str = "house"
+    tone: str = "blue"
 
     def is_current(self, endpoint: str | None) -> bool:
         if not endpoint:
@@ -128,6 +134,14 @@ def pillars() -> list[Feature]:
 
 def nav_entries() -> list[NavEntry]:
     return [feature.nav for feature in all_features() if feature.nav is not None]
+
+
+def nav_for_endpoint(endpoint: str | None) -> NavEntry | None:
+    """The navigation entry whose blueprint serves `endpoint` (for a page's icon and colour)."""
+    if not endpoint:
+        return None
+    blueprint = endpoint.split(".", 1)[0]
+    return next((entry for entry in nav_entries() if entry.endpoint.split(".", 1)[0] == blueprint), None)
 
 
 def panels() -> list[Panel]:

@@ -11,7 +11,7 @@ feature = Feature(
     name="decisions",
     is_pillar=True,
     blueprints=(bp, api_bp),
-    nav=NavEntry("decisions.index", _l("Entscheidungen")),
+    nav=NavEntry("decisions.index", _l("Entscheidungen"), icon="scale", tone="amber"),
     panels=(Panel("decisions", panels.home_panel, "decisions/partials/_home_panel.html"),),
     seed=demo.seed,
     seed_after=("org", "guides", "training"),

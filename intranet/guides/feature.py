@@ -10,7 +10,7 @@ feature = Feature(
     name="guides",
     is_pillar=True,
     blueprints=(bp,),
-    nav=NavEntry("guides.index", _l("Lotsen & Fragen")),
+    nav=NavEntry("guides.index", _l("Lotsen & Fragen"), icon="life-buoy", tone="teal"),
     panels=(Panel("guides", panels.home_panel, "guides/partials/_home_panel.html"),),
     seed=demo.seed,
     seed_after=("org",),

@@ -10,7 +10,7 @@ feature = Feature(
     name="training",
     is_pillar=True,
     blueprints=(bp,),
-    nav=NavEntry("training.catalogue", _l("Lernpfade")),
+    nav=NavEntry("training.catalogue", _l("Lernpfade"), icon="graduation-cap", tone="green"),
     panels=(Panel("training", panels.home_panel, "training/partials/_home_panel.html"),),
     seed=demo.seed,
     seed_after=("org", "guides"),

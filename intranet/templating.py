@@ -27,7 +27,8 @@ def icon(name: str, css_class: str = "") -> Markup:
     """An icon from the Lucide sprite; decorative (the text next to it carries the meaning)."""
     sprite = url_for("static", filename="vendor/lucide/sprite.svg")
     return Markup(
-        '<svg class="icon {css}" aria-hidden="true" focusable="false"><use href="{sprite}#{name}"></use></svg>'
+        '<svg class="icon {css}" aria-hidden="true" focusable="false">'
+        '<use href="{sprite}#{name}"></use></svg>'
     ).format(css=css_class, sprite=sprite, name=name)
 
 

@@ -6,7 +6,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from intranet import features, permissions
+from intranet import charts, features, permissions
 from intranet.markdown import render_markdown
 
 
@@ -51,7 +51,9 @@ def init_app(app) -> None:
         csrf_token=generate_csrf,
         nav_entries=features.nav_entries(),
         icon=icon,
+        charts=charts,
         page_nav=_page_nav,
+        nav_of=lambda name: getattr(features.get(name), "nav", None) if name in features.FEATURES else None,
         feature_stylesheets=features.stylesheets(),
     )
     app.jinja_env.trim_blocks = True

@@ -101,9 +101,9 @@ def seed(ctx: BenchContext) -> None:
 def pages(ctx: BenchContext) -> list[BenchPage]:
     pilot = ctx.store.get("pilot", 1)
     return [
-        BenchPage("Pilotprojekte: Liste", "/pilots/", "staff"),
-        BenchPage("Pilotprojekte: Liste gefiltert", "/pilots/?open_only=y", "staff"),
-        BenchPage("Pilotprojekte: Pilotseite", f"/pilots/{pilot}", "staff"),
-        BenchPage("Pilotprojekte: Verwaltung", f"/pilots/{pilot}/teilnehmende", "leader"),
-        BenchPage("Pilotprojekte: Was haben wir gelernt?", "/pilots/gelernt", "staff"),
+        BenchPage("Pilotprojekte: Liste", "/pilotprojekte/", "staff"),
+        BenchPage("Pilotprojekte: Liste gefiltert", "/pilotprojekte/?open_only=y", "staff"),
+        BenchPage("Pilotprojekte: Pilotseite", f"/pilotprojekte/{pilot}", "staff"),
+        BenchPage("Pilotprojekte: Verwaltung", f"/pilotprojekte/{pilot}/teilnehmende", "leader"),
+        BenchPage("Pilotprojekte: Was haben wir gelernt?", "/pilotprojekte/gelernt", "staff"),
     ]

@@ -142,7 +142,7 @@ def seed() -> str:
     ]
     path_ids = [pid for pid, _title in services.path_choices()]
     decision_ids = [did for did, _title in services.decision_choices()]
-    today = clock.now().date()
+    today = clock.local_today()
     for index, (title, goal, status, capacity, count, owner_email, with_results) in enumerate(PILOTS):
         owner = owners[owner_email]
         offset = {"planned": 60, "open": 30, "running": -30, "evaluation": -100, "done": -200}[status]

@@ -9,6 +9,7 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
+from intranet import urls
 from intranet.pilots.models import CONFIRMED, Pilot, PilotSignup
 
 # A cell starting with one of these is a formula in Excel/LibreOffice (CSV injection).
@@ -57,21 +58,23 @@ def participants_csv(pilot: Pilot, signups: list[PilotSignup], unit_names: dict[
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def pilot_calendar(pilot: Pilot, base_url: str) -> bytes:
-    """The pilot's dates as an iCalendar file."""
+def pilot_calendar(pilot: Pilot) -> bytes:
+    """The pilot's dates as an iCalendar file; links and UIDs name the installation
+    (LOTSE_BASE_URL), never the request's host."""
+    page, host = urls.absolute_url("pilots.detail", pilot_id=pilot.id), urls.base_host()
     calendar = Calendar()
     calendar.add("prodid", "-//Lotse//Pilotprojekte//DE")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", pilot.title)
     for item in pilot.dates:
         event = Event()
-        event.add("uid", f"pilot-{pilot.id}-date-{item.id}@lotse")
+        event.add("uid", f"pilot-{pilot.id}-date-{item.id}@{host}")
         event.add("summary", f"{pilot.title}: {item.title}")
         event.add("dtstart", item.starts_at)
         event.add("dtend", item.ends_at)
         event.add("dtstamp", item.starts_at)
         if item.location:
             event.add("location", item.location)
-        event.add("url", f"{base_url.rstrip('/')}/pilots/{pilot.id}")
+        event.add("url", page)
         calendar.add_component(event)
     return calendar.to_ical()

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 from intranet.features import Feature, LinkSource, NavEntry, Panel
 from intranet.pilots import demo, my_data, panels
 from intranet.pilots.models import Pilot
-from intranet.pilots.views import bp
+from intranet.pilots.views import bp, manage, public  # noqa: F401 - modules add their routes
 
 feature = Feature(
     name="pilots",
@@ -21,4 +21,25 @@ feature = Feature(
         LinkSource("decision", _l("Pilotprojekte"), Pilot, "result_decision_id", "pilots.detail", "pilot_id"),
     ),
     bench="bench.features.pilots",
+    # Until the German paths: /pilots/… (bookmarks, old notifications and mails keep working).
+    legacy_paths={
+        "/pilots/": "pilots.index",
+        "/pilots/gelernt": "pilots.lessons",
+        "/pilots/neu": "pilots.create",
+        "/pilots/<int:pilot_id>": "pilots.detail",
+        "/pilots/<int:pilot_id>/termine.ics": "pilots.calendar",
+        "/pilots/<int:pilot_id>/anmelden": "pilots.sign_up",
+        "/pilots/<int:pilot_id>/abmelden": "pilots.withdraw",
+        "/pilots/<int:pilot_id>/bearbeiten": "pilots.edit",
+        "/pilots/<int:pilot_id>/teilnehmende": "pilots.manage",
+        "/pilots/<int:pilot_id>/teilnehmende.csv": "pilots.export",
+        "/pilots/<int:pilot_id>/teilnehmende/<int:signup_id>/entfernen": "pilots.remove",
+        "/pilots/<int:pilot_id>/plaetze": "pilots.capacity",
+        "/pilots/<int:pilot_id>/anmeldung/<any(schliessen, oeffnen):action>": "pilots.toggle_signup",
+        "/pilots/<int:pilot_id>/status": "pilots.change_status",
+        "/pilots/<int:pilot_id>/nachricht": "pilots.message",
+        "/pilots/<int:pilot_id>/termine": "pilots.add_date",
+        "/pilots/<int:pilot_id>/termine/<int:date_id>/loeschen": "pilots.delete_date",
+        "/pilots/<int:pilot_id>/ergebnisse": "pilots.results",
+    },
 )

@@ -12,35 +12,30 @@ from wtforms import (
     TextAreaField,
     TimeField,
 )
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, NumberRange, Optional
 
-from intranet.form_rules import EMAIL_INVALID, REQUIRED
+from intranet.form_rules import EMAIL_INVALID, REQUIRED, max_length
 from intranet.pilots.models import STATUS_LABELS
 from intranet.pilots.signups import MOTIVATION_MAX, REASON_MAX
-
-
-def _max(limit: int) -> Length:
-    return Length(max=limit, message=_l("Höchstens %(max)d Zeichen.", max=limit))
-
 
 PLACES = NumberRange(min=1, max=10000, message=_l("Bitte geben Sie zwischen 1 und 10.000 Plätze an."))
 
 
 class PilotForm(FlaskForm):
-    title = StringField(_l("Titel"), validators=[DataRequired(REQUIRED), _max(160)])
+    title = StringField(_l("Titel"), validators=[DataRequired(REQUIRED), max_length(160)])
     goal = TextAreaField(
         _l("Ziel"),
-        validators=[DataRequired(REQUIRED), _max(500)],
+        validators=[DataRequired(REQUIRED), max_length(500)],
         description=_l("Was soll der Pilot zeigen? Ein bis zwei Sätze."),
     )
     description = TextAreaField(
-        _l("Beschreibung"), validators=[_max(20000)], description=_l("Markdown ist möglich.")
+        _l("Beschreibung"), validators=[max_length(20000)], description=_l("Markdown ist möglich.")
     )
-    requirements = TextAreaField(_l("Voraussetzungen"), validators=[_max(5000)])
+    requirements = TextAreaField(_l("Voraussetzungen"), validators=[max_length(5000)])
     unit_id = SelectField(_l("Verantwortliche Einheit"), coerce=int)
     owner_email = EmailField(
         _l("Verantwortliche Person (E-Mail-Adresse)"),
-        validators=[Optional(), Email(EMAIL_INVALID), _max(254)],
+        validators=[Optional(), Email(EMAIL_INVALID), max_length(254)],
         description=_l("Leer lassen, wenn Sie selbst verantwortlich sind."),
     )
     starts_on = DateField(_l("Beginn"), validators=[Optional()])
@@ -67,6 +62,7 @@ class PilotForm(FlaskForm):
                 "signup_deadline",
                 "capacity",
                 "required_path_id",
+                "owner_email",
             )
             if name in self
         }
@@ -75,7 +71,7 @@ class PilotForm(FlaskForm):
 class SignupForm(FlaskForm):
     motivation = TextAreaField(
         _l("Warum möchten Sie mitmachen? (optional)"),
-        validators=[_max(MOTIVATION_MAX)],
+        validators=[max_length(MOTIVATION_MAX)],
         description=_l(
             "Ein paar Sätze genügen, höchstens 2.000 Zeichen. Nur die "
             "Verantwortlichen des Pilotprojekts sehen diesen Text."
@@ -95,29 +91,29 @@ class StatusForm(FlaskForm):
 class RemoveForm(FlaskForm):
     reason = TextAreaField(
         _l("Grund"),
-        validators=[DataRequired(REQUIRED), _max(REASON_MAX)],
+        validators=[DataRequired(REQUIRED), max_length(REASON_MAX)],
         description=_l("Die Person erhält diesen Grund in ihrer Benachrichtigung."),
     )
 
 
 class MessageForm(FlaskForm):
-    text = TextAreaField(_l("Nachricht"), validators=[DataRequired(REQUIRED), _max(400)])
+    text = TextAreaField(_l("Nachricht"), validators=[DataRequired(REQUIRED), max_length(400)])
     include_waitlist = BooleanField(_l("Auch an die Personen auf der Warteliste"))
 
 
 class DateForm(FlaskForm):
-    title = StringField(_l("Bezeichnung"), validators=[DataRequired(REQUIRED), _max(160)])
+    title = StringField(_l("Bezeichnung"), validators=[DataRequired(REQUIRED), max_length(160)])
     day = DateField(_l("Datum"), validators=[DataRequired(REQUIRED)])
     start = TimeField(_l("Beginn (Uhrzeit)"), validators=[DataRequired(REQUIRED)])
     end = TimeField(_l("Ende (Uhrzeit)"), validators=[DataRequired(REQUIRED)])
-    location = StringField(_l("Ort"), validators=[_max(160)])
+    location = StringField(_l("Ort"), validators=[max_length(160)])
 
 
 class ResultsForm(FlaskForm):
-    summary = TextAreaField(_l("Zusammenfassung"), validators=[DataRequired(REQUIRED), _max(10000)])
-    worked = TextAreaField(_l("Was hat funktioniert?"), validators=[_max(10000)])
-    not_worked = TextAreaField(_l("Was hat nicht funktioniert?"), validators=[_max(10000)])
-    recommendation = TextAreaField(_l("Empfehlung"), validators=[_max(10000)])
+    summary = TextAreaField(_l("Zusammenfassung"), validators=[DataRequired(REQUIRED), max_length(10000)])
+    worked = TextAreaField(_l("Was hat funktioniert?"), validators=[max_length(10000)])
+    not_worked = TextAreaField(_l("Was hat nicht funktioniert?"), validators=[max_length(10000)])
+    recommendation = TextAreaField(_l("Empfehlung"), validators=[max_length(10000)])
     decision_id = SelectField(_l("Entscheidung, die daraus folgte"), coerce=int)
     path_id = SelectField(_l("Lernpfad, der daraus folgte"), coerce=int)
 

@@ -27,6 +27,9 @@ STATUS_LABELS = {
 # A sign-up is "active" while it holds a place or a waitlist position.
 CONFIRMED, WAITLISTED, WITHDRAWN, REMOVED = "confirmed", "waitlisted", "withdrawn", "removed"
 ACTIVE = (CONFIRMED, WAITLISTED)
+# Until the evaluation starts, people may leave a pilot themselves; from then on results can be published.
+WITHDRAWABLE = ("planned", "open", "running")
+WITH_RESULTS = ("evaluation", "done")
 
 
 class Pilot(db.Model):

@@ -2,21 +2,13 @@
 
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
-from intranet.extensions import db
 from intranet.main.my_data import MyDataSection
-from intranet.pilots.models import PilotSignup
+from intranet.pilots import queries
 
 
 def section(user) -> MyDataSection:
-    signups = db.session.scalars(
-        select(PilotSignup)
-        .options(joinedload(PilotSignup.pilot))
-        .where(PilotSignup.user_id == user.id)
-        .order_by(PilotSignup.created_at.desc())
-    ).all()
+    signups = queries.all_signups_of(user)
     return MyDataSection(
         _l("Pilotprojekte"),
         _l(

@@ -6,13 +6,12 @@ from datetime import date, datetime, time
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, selectinload
 
-from intranet import clock
+from intranet import clock, urls
+from intranet.audit.services import record
 from intranet.auth.models import User
-from intranet.decisions.models import DRAFT as DECISION_DRAFT
-from intranet.decisions.models import Decision
 from intranet.extensions import db
+from intranet.form_rules import REQUIRED, too_long
 from intranet.notify.services import notify
 from intranet.org.models import OrgUnit
 from intranet.pilots.errors import PilotError
@@ -21,13 +20,13 @@ from intranet.pilots.models import (
     CONFIRMED,
     STATUS_LABELS,
     STATUSES,
-    WAITLISTED,
+    WITH_RESULTS,
     Pilot,
     PilotDate,
     PilotSignup,
 )
+from intranet.pilots.queries import decision_choices, path_choices
 from intranet.pilots.signups import fill_free_places
-from intranet.training.models import TrainingPath
 
 # Forward one step; back only where nothing irreversible happened yet.
 TRANSITIONS = {
@@ -49,12 +48,7 @@ __all__ = [
     "message_participants",
     "add_date",
     "delete_date",
-    "participants",
     "find_owner",
-    "path_choices",
-    "decision_choices",
-    "load_pilot",
-    "waitlist_count",
 ]
 
 
@@ -73,9 +67,9 @@ def _apply(pilot: Pilot, data: dict, is_new: bool) -> None:
     for name, limit in TEXT_LIMITS.items():
         value = (data.get(name) or "").strip()
         if name in ("title", "goal") and not value:
-            raise PilotError(_l("Bitte füllen Sie dieses Feld aus."), name)
+            raise PilotError(REQUIRED, name)
         if len(value) > limit:
-            raise PilotError(_l("Höchstens %(max)d Zeichen.", max=limit), name)
+            raise PilotError(too_long(limit), name)
         setattr(pilot, name, value)
     if db.session.get(OrgUnit, data.get("unit_id") or 0) is None:
         raise PilotError(_l("Bitte wählen Sie eine Einheit."), "unit_id")
@@ -93,8 +87,16 @@ def _apply(pilot: Pilot, data: dict, is_new: bool) -> None:
     pilot.required_path_id = path_id
 
 
+def _named_owner(data: dict, owner: User | None) -> User | None:
+    if owner is None and (data.get("owner_email") or "").strip():
+        return find_owner(data["owner_email"])
+    return owner
+
+
 def create_pilot(actor: User, data: dict, owner: User | None = None) -> Pilot:
-    """Create a pilot in status "geplant"; the creator owns it unless someone else is named."""
+    """Create a pilot in status "geplant"; the creator owns it unless someone else is named
+    (`owner`, or `data["owner_email"]`)."""
+    owner = _named_owner(data, owner)
     capacity = data.get("capacity")
     if capacity is None or capacity < 1 or capacity > 10000:
         raise PilotError(_l("Bitte geben Sie zwischen 1 und 10.000 Plätze an."), "capacity")
@@ -109,32 +111,19 @@ def create_pilot(actor: User, data: dict, owner: User | None = None) -> Pilot:
     _apply(pilot, data, is_new=True)
     db.session.add(pilot)
     db.session.flush()
+    record(actor, "pilot_created", pilot, summary=pilot.title)
     return pilot
 
 
 def update_pilot(pilot: Pilot, actor: User, data: dict, owner: User | None = None) -> Pilot:
     """Change a pilot's description, time frame, deadline and owner (not its places)."""
+    owner = _named_owner(data, owner)
     _apply(pilot, data, is_new=False)
     if owner is not None:
         pilot.owner_id = owner.id
     db.session.flush()
+    record(actor, "pilot_updated", pilot, summary=pilot.title)
     return pilot
-
-
-def participants(pilot: Pilot) -> list[PilotSignup]:
-    """Active sign-ups: confirmed first (by confirmation), then the waitlist in order."""
-    rows = db.session.scalars(
-        select(PilotSignup)
-        .options(joinedload(PilotSignup.user))
-        .where(PilotSignup.pilot_id == pilot.id, PilotSignup.status.in_(ACTIVE))
-        .order_by(
-            PilotSignup.waitlist_position.is_not(None),
-            PilotSignup.waitlist_position,
-            PilotSignup.confirmed_at,
-            PilotSignup.id,
-        )
-    ).all()
-    return rows
 
 
 def _active_users(pilot: Pilot, include_waitlist: bool = True) -> list[User]:
@@ -165,14 +154,15 @@ def change_status(pilot: Pilot, actor: User, status: str) -> None:
             title=pilot.title,
             status=STATUS_LABELS[status],
         ),
-        f"/pilots/{pilot.id}",
+        urls.path_for("pilots.detail", pilot_id=pilot.id),
         exclude=actor,
     )
+    record(actor, "pilot_status_changed", pilot, summary=pilot.title, status=pilot.status)
 
 
 def publish_results(pilot: Pilot, actor: User, data: dict) -> None:
     """Publish (or update) the results; every confirmed participant is notified."""
-    if pilot.status not in ("evaluation", "done"):
+    if pilot.status not in WITH_RESULTS:
         raise PilotError(_l("Ergebnisse können erst in der Auswertung veröffentlicht werden."), "summary")
     fields = {
         "summary": "results_summary",
@@ -185,7 +175,7 @@ def publish_results(pilot: Pilot, actor: User, data: dict) -> None:
         if name == "summary" and not value:
             raise PilotError(_l("Bitte fassen Sie die Ergebnisse kurz zusammen."), name)
         if len(value) > RESULT_LIMIT:
-            raise PilotError(_l("Höchstens %(max)d Zeichen.", max=RESULT_LIMIT), name)
+            raise PilotError(too_long(RESULT_LIMIT), name)
         setattr(pilot, column, value)
     decision_id, path_id = data.get("decision_id") or None, data.get("path_id") or None
     if decision_id is not None and decision_id not in dict(decision_choices()):
@@ -205,9 +195,10 @@ def publish_results(pilot: Pilot, actor: User, data: dict) -> None:
         _active_users(pilot, include_waitlist=False),
         "pilot_results",
         message,
-        f"/pilots/{pilot.id}#ergebnisse",
+        urls.path_for("pilots.detail", _anchor="ergebnisse", pilot_id=pilot.id),
         exclude=actor,
     )
+    record(actor, "pilot_results_published", pilot, summary=pilot.title)
 
 
 def message_participants(pilot: Pilot, actor: User, text: str, include_waitlist: bool) -> int:
@@ -216,17 +207,19 @@ def message_participants(pilot: Pilot, actor: User, text: str, include_waitlist:
     if not text:
         raise PilotError(_l("Bitte schreiben Sie eine Nachricht."), "text")
     if len(text) > 400:
-        raise PilotError(_l("Höchstens %(max)d Zeichen.", max=400), "text")
+        raise PilotError(too_long(400), "text")
     recipients = _active_users(pilot, include_waitlist)
     if not recipients:
         raise PilotError(_l("Es gibt noch niemanden, der die Nachricht erhalten könnte."), "text")
-    return notify(
+    count = notify(
         recipients,
         "pilot_message",
         _l("%(title)s: %(text)s", title=pilot.title, text=text),
-        f"/pilots/{pilot.id}",
+        urls.path_for("pilots.detail", pilot_id=pilot.id),
         exclude=actor,
     )
+    record(actor, "pilot_message_sent", pilot, summary=pilot.title, recipients=count)
+    return count
 
 
 def add_date(
@@ -235,11 +228,9 @@ def add_date(
     """Add an appointment (times are Berlin local time)."""
     title, location = (title or "").strip(), (location or "").strip()
     if not title:
-        raise PilotError(_l("Bitte füllen Sie dieses Feld aus."), "title")
+        raise PilotError(REQUIRED, "title")
     if len(title) > 160 or len(location) > 160:
-        raise PilotError(
-            _l("Höchstens %(max)d Zeichen.", max=160), "title" if len(title) > 160 else "location"
-        )
+        raise PilotError(too_long(160), "title" if len(title) > 160 else "location")
     if day is None or start is None or end is None:
         raise PilotError(_l("Bitte geben Sie Datum, Beginn und Ende an."), "day")
     if end <= start:
@@ -253,45 +244,14 @@ def add_date(
     )
     db.session.add(item)
     db.session.flush()
+    record(actor, "pilot_date_added", pilot, summary=pilot.title, date_id=item.id)
     return item
 
 
 def delete_date(pilot: Pilot, actor: User, item: PilotDate) -> None:
     """Remove an appointment of this pilot."""
+    if item.pilot_id != pilot.id:
+        raise PilotError(_l("Dieser Termin gehört zu einem anderen Pilotprojekt."))
+    record(actor, "pilot_date_deleted", pilot, summary=pilot.title, date_id=item.id, title=item.title)
     db.session.delete(item)
     db.session.flush()
-
-
-def path_choices() -> list[tuple[int, str]]:
-    """Published training paths (for prerequisites and follow-ups)."""
-    rows = db.session.execute(
-        select(TrainingPath.id, TrainingPath.title)
-        .where(TrainingPath.status == "published")
-        .order_by(TrainingPath.title)
-    ).all()
-    return [(row.id, row.title) for row in rows]
-
-
-def decision_choices() -> list[tuple[int, str]]:
-    """Decisions that have been published (drafts cannot be linked)."""
-    rows = db.session.execute(
-        select(Decision.id, Decision.title).where(Decision.status != DECISION_DRAFT).order_by(Decision.title)
-    ).all()
-    return [(row.id, row.title) for row in rows]
-
-
-def load_pilot(pilot_id: int) -> Pilot | None:
-    """A pilot with its owner, unit and dates, in one round of queries."""
-    return db.session.scalar(
-        select(Pilot)
-        .options(joinedload(Pilot.owner), joinedload(Pilot.unit), selectinload(Pilot.dates))
-        .where(Pilot.id == pilot_id)
-    )
-
-
-def waitlist_count(pilot: Pilot) -> int:
-    return db.session.scalar(
-        select(func.count(PilotSignup.id)).where(
-            PilotSignup.pilot_id == pilot.id, PilotSignup.status == WAITLISTED
-        )
-    )

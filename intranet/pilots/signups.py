@@ -11,18 +11,29 @@ if a lock were ever missing.
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from intranet import clock
+from intranet import clock, urls
+from intranet.audit.services import record
 from intranet.extensions import db
+from intranet.form_rules import too_long
 from intranet.notify.services import notify
 from intranet.pilots.errors import PilotError
-from intranet.pilots.models import ACTIVE, CONFIRMED, REMOVED, WAITLISTED, WITHDRAWN, Pilot, PilotSignup
+from intranet.pilots.models import (
+    ACTIVE,
+    CONFIRMED,
+    REMOVED,
+    WAITLISTED,
+    WITHDRAWABLE,
+    WITHDRAWN,
+    Pilot,
+    PilotSignup,
+)
+from intranet.pilots.queries import signup_of
 from intranet.training.services import has_completed_path
 
 MOTIVATION_MAX = 2000
-WITHDRAWABLE = ("planned", "open", "running")
 LOCKED_COLUMNS = [
     "status",
     "is_signup_closed",
@@ -71,26 +82,6 @@ def _next_waitlist_position(pilot: Pilot) -> int:
     return db.session.scalar(select(Pilot.waitlist_seq).where(Pilot.id == pilot.id))
 
 
-def signup_of(pilot: Pilot, user) -> PilotSignup | None:
-    """The person's sign-up row for this pilot (any status), or None."""
-    return db.session.scalar(
-        select(PilotSignup).where(PilotSignup.pilot_id == pilot.id, PilotSignup.user_id == user.id)
-    )
-
-
-def waitlist_rank(signup: PilotSignup) -> int | None:
-    """The visible waitlist place (1 = next to move up), or None if not waiting."""
-    if signup.status != WAITLISTED:
-        return None
-    return db.session.scalar(
-        select(func.count(PilotSignup.id)).where(
-            PilotSignup.pilot_id == signup.pilot_id,
-            PilotSignup.status == WAITLISTED,
-            PilotSignup.waitlist_position <= signup.waitlist_position,
-        )
-    )
-
-
 def check_can_sign_up(pilot: Pilot, user) -> None:
     """Raise PilotError if the pilot does not accept sign-ups now (status, deadline, path)."""
     if pilot.status != "open" or pilot.is_signup_closed:
@@ -103,6 +94,15 @@ def check_can_sign_up(pilot: Pilot, user) -> None:
             _l("Bitte schließen Sie zuerst den Lernpfad „%(path)s“ ab.", path=pilot.required_path.title),
             "required_path",
         )
+
+
+def sign_up_blocker(pilot: Pilot, user) -> PilotError | None:
+    """Why this person cannot sign up now (for the pilot page), or None."""
+    try:
+        check_can_sign_up(pilot, user)
+    except PilotError as error:
+        return error
+    return None
 
 
 def sign_up(pilot: Pilot, user, motivation: str) -> PilotSignup:
@@ -182,7 +182,7 @@ def fill_free_places(pilot: Pilot) -> list[PilotSignup]:
                 "Sie sind nachgerückt: Ihr Platz im Pilotprojekt „%(title)s“ ist bestätigt.",
                 title=pilot.title,
             ),
-            f"/pilots/{pilot.id}",
+            urls.path_for("pilots.detail", pilot_id=pilot.id),
         )
     return promoted
 
@@ -226,7 +226,7 @@ def remove(pilot: Pilot, signup: PilotSignup, actor, reason: str) -> PilotSignup
     if not reason:
         raise PilotError(_l("Bitte nennen Sie einen Grund."), "reason")
     if len(reason) > REASON_MAX:
-        raise PilotError(_l("Höchstens %(max)d Zeichen.", max=REASON_MAX), "reason")
+        raise PilotError(too_long(REASON_MAX), "reason")
     _lock(pilot)
     db.session.refresh(signup)
     if not signup.is_active:
@@ -240,9 +240,10 @@ def remove(pilot: Pilot, signup: PilotSignup, actor, reason: str) -> PilotSignup
             title=pilot.title,
             reason=reason,
         ),
-        f"/pilots/{pilot.id}",
+        urls.path_for("pilots.detail", pilot_id=pilot.id),
         exclude=actor,
     )
+    record(actor, "pilot_participant_removed", pilot, summary=pilot.title, signup_id=signup.id)
     return signup
 
 
@@ -272,10 +273,20 @@ def change_capacity(pilot: Pilot, actor, capacity: int | None, keep_confirmed: b
         .execution_options(synchronize_session=False)
     )
     db.session.refresh(pilot)
-    return fill_free_places(pilot)
+    promoted = fill_free_places(pilot)
+    record(
+        actor,
+        "pilot_capacity_changed",
+        pilot,
+        summary=pilot.title,
+        capacity=pilot.capacity,
+        promoted=len(promoted),
+    )
+    return promoted
 
 
 def set_signup_closed(pilot: Pilot, actor, closed: bool) -> None:
     """Close or reopen sign-up without changing the pilot's status."""
     pilot.is_signup_closed = closed
+    record(actor, "pilot_signup_closed" if closed else "pilot_signup_reopened", pilot, summary=pilot.title)
     db.session.flush()

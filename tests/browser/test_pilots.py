@@ -31,10 +31,10 @@ def test_list_and_filter_are_accessible(page, factory):
     pilot, _owner = _pilot(factory)
     _pilot(factory, status="planned", title="Tablets im Außendienst")
     login(page, factory.user())
-    page.goto("/pilots/")
+    page.goto("/pilotprojekte/")
     assert "0 von 2 Plätzen belegt" in page.content()
     assert_accessible(page, "Liste")
-    with page.expect_response(lambda r: "/pilots/?" in r.url and "status=planned" in r.url):
+    with page.expect_response(lambda r: "/pilotprojekte/?" in r.url and "status=planned" in r.url):
         page.select_option("#status", "planned")
     page.locator("#pilot-results").get_by_text("Tablets im Außendienst").wait_for()
     assert page.locator("#pilot-results").get_by_text(pilot.title).count() == 0
@@ -46,7 +46,7 @@ def test_list_and_filter_are_accessible(page, factory):
 def test_pilot_page_and_sign_up_with_error(page, factory):
     pilot, _owner = _pilot(factory)
     login(page, factory.user())
-    page.goto(f"/pilots/{pilot.id}")
+    page.goto(f"/pilotprojekte/{pilot.id}")
     assert_accessible(page, "Pilotseite")
     # The field carries maxlength, so browsers stop at 2,000 characters; an old browser
     # (or a pasted request) does not – the server must still answer with a field error.
@@ -56,7 +56,7 @@ def test_pilot_page_and_sign_up_with_error(page, factory):
     page.fill("#motivation", too_long)
     page.get_by_role("button", name="Jetzt anmelden").click()
     page.locator("#motivation-error").wait_for()
-    assert "Höchstens 2000 Zeichen." in page.locator("#motivation-error").inner_text()
+    assert "Höchstens 2.000 Zeichen." in page.locator("#motivation-error").inner_text()
     assert page.input_value("#motivation").strip() == too_long.strip()
     page.wait_for_function("document.activeElement && document.activeElement.id === 'motivation'")
     assert_accessible(page, "Anmeldung mit Fehler")
@@ -68,7 +68,7 @@ def test_sign_up_onto_waitlist_via_htmx_is_announced(page, factory):
     signups.sign_up(pilot, factory.user(), "")
     db.session.commit()
     login(page, factory.user())
-    page.goto(f"/pilots/{pilot.id}")
+    page.goto(f"/pilotprojekte/{pilot.id}")
     page.fill("#motivation", "Ich warte gern.")
     with page.expect_response(lambda r: r.url.endswith("/anmelden")) as response_info:
         page.get_by_role("button", name="Auf die Warteliste setzen").click()
@@ -97,24 +97,24 @@ def test_owner_view_results_and_lessons_are_accessible(page, factory):
     pilot.status = "evaluation"
     db.session.commit()
     login(page, owner)
-    page.goto(f"/pilots/{pilot.id}/teilnehmende")
+    page.goto(f"/pilotprojekte/{pilot.id}/teilnehmende")
     assert "Ich kenne das Verfahren." in page.content()
     assert_accessible(page, "Verwaltung")
     page.fill("#cap-capacity", "0")
     page.get_by_role("button", name="Plätze speichern").click()
     page.locator("#cap-capacity-error").wait_for()
     assert_accessible(page, "Verwaltung mit Fehler")
-    page.goto(f"/pilots/{pilot.id}/ergebnisse")
+    page.goto(f"/pilotprojekte/{pilot.id}/ergebnisse")
     assert_accessible(page, "Ergebnisformular")
     page.fill("#summary", "Es hat gut funktioniert.")
     page.fill("#worked", "Kurze Schulung vorab")
     page.get_by_role("button", name="Veröffentlichen").click()
     page.locator("#ergebnisse").wait_for()
     assert_accessible(page, "Pilotseite mit Ergebnissen")
-    page.goto("/pilots/gelernt")
+    page.goto("/pilotprojekte/gelernt")
     assert "Es hat gut funktioniert." in page.content()
     assert_accessible(page, "Was haben wir gelernt?")
-    page.goto(f"/pilots/{pilot.id}/bearbeiten")
+    page.goto(f"/pilotprojekte/{pilot.id}/bearbeiten")
     assert_accessible(page, "Bearbeiten")
     assert_no_csp_errors(page)
 
@@ -129,7 +129,7 @@ def test_pilot_pages_reflow_at_320_pixels(page, factory):
     db.session.commit()
     login(page, owner)
     page.set_viewport_size({"width": 320, "height": 800})
-    for path in ("/pilots/", f"/pilots/{pilot.id}", f"/pilots/{pilot.id}/teilnehmende"):
+    for path in ("/pilotprojekte/", f"/pilotprojekte/{pilot.id}", f"/pilotprojekte/{pilot.id}/teilnehmende"):
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"horizontal scrolling at 320px on {path}: {width}px"
@@ -138,7 +138,7 @@ def test_pilot_pages_reflow_at_320_pixels(page, factory):
 def test_keyboard_only_sign_up(page, factory):
     pilot, _owner = _pilot(factory)
     login(page, factory.user())
-    page.goto(f"/pilots/{pilot.id}")
+    page.goto(f"/pilotprojekte/{pilot.id}")
     page.focus("#motivation")
     page.keyboard.type("Ich bin dabei.")
     page.keyboard.press("Tab")

@@ -34,5 +34,5 @@ def test_decision_page_links_feedback_and_pilots_but_not_hidden_posts(client, lo
     html = client.get(f"/decisions/{decision.id}").get_data(as_text=True)
     assert "Was zu dieser Entscheidung geführt hat" in html
     assert f'href="/feedback/{shown.id}"' in html and "Papierakten bremsen uns" in html
-    assert f'href="/pilots/{pilot.id}"' in html
+    assert f'href="/pilotprojekte/{pilot.id}"' in html
     assert "Versteckter Beitrag" not in html

@@ -17,70 +17,76 @@ CREATORS = {"anonymous": 302, "*": 403, "leader": 200, "other_leader": 200, "adm
 HTMX = {"HX-Request": "true", "HX-Target": "signup-region"}
 
 CASES = [
-    Case("list", "GET", "/pilots/", SIGNED_IN),
+    Case("list", "GET", "/pilotprojekte/", SIGNED_IN),
     # Anonymous htmx requests get 401 (the page then sends them to the login), not a redirect.
     Case(
         "list partial",
         "GET",
-        "/pilots/?status=open",
+        "/pilotprojekte/?status=open",
         {**SIGNED_IN, "anonymous": 401},
         headers={"HX-Request": "true", "HX-Target": "pilot-results"},
     ),
-    Case("lessons", "GET", "/pilots/gelernt", SIGNED_IN),
-    Case("pilot page", "GET", "/pilots/{pilot}", SIGNED_IN),
-    Case("missing pilot", "GET", "/pilots/{missing}", {"anonymous": 302, "*": 404}),
-    Case("ical", "GET", "/pilots/{pilot}/termine.ics", SIGNED_IN),
-    Case("sign up", "POST", "/pilots/{pilot}/anmelden", SIGNED_IN_POST),
+    Case("lessons", "GET", "/pilotprojekte/gelernt", SIGNED_IN),
+    Case("pilot page", "GET", "/pilotprojekte/{pilot}", SIGNED_IN),
+    Case("missing pilot", "GET", "/pilotprojekte/{missing}", {"anonymous": 302, "*": 404}),
+    Case("ical", "GET", "/pilotprojekte/{pilot}/termine.ics", SIGNED_IN),
+    Case("sign up", "POST", "/pilotprojekte/{pilot}/anmelden", SIGNED_IN_POST),
     Case(
         "sign up as htmx partial",
         "POST",
-        "/pilots/{roomy}/anmelden",
+        "/pilotprojekte/{roomy}/anmelden",
         {**SIGNED_IN, "anonymous": 401},
         headers=HTMX,
     ),
-    Case("sign up via GET is not allowed", "GET", "/pilots/{pilot}/anmelden", {"*": 405}),
-    Case("withdraw", "POST", "/pilots/{pilot}/abmelden", SIGNED_IN_POST),
-    Case("new pilot", "GET", "/pilots/neu", CREATORS),
-    Case("edit", "GET", "/pilots/{pilot}/bearbeiten", MANAGERS),
-    Case("participants", "GET", "/pilots/{pilot}/teilnehmende", MANAGERS),
+    Case("sign up via GET is not allowed", "GET", "/pilotprojekte/{pilot}/anmelden", {"*": 405}),
+    Case("withdraw", "POST", "/pilotprojekte/{pilot}/abmelden", SIGNED_IN_POST),
+    Case("new pilot", "GET", "/pilotprojekte/neu", CREATORS),
+    Case("edit", "GET", "/pilotprojekte/{pilot}/bearbeiten", MANAGERS),
+    Case("participants", "GET", "/pilotprojekte/{pilot}/teilnehmende", MANAGERS),
     Case(
         "participants of someone else's pilot",
         "GET",
-        "/pilots/{other_pilot}/teilnehmende",
+        "/pilotprojekte/{other_pilot}/teilnehmende",
         {"anonymous": 302, "*": 403, "other_leader": 200, "admin": 200},
     ),
-    Case("csv", "GET", "/pilots/{pilot}/teilnehmende.csv", MANAGERS),
-    Case("capacity", "POST", "/pilots/{pilot}/plaetze", MANAGERS_POST, data={"cap-capacity": "40"}),
-    Case("close sign-up", "POST", "/pilots/{pilot}/anmeldung/schliessen", MANAGERS_POST),
+    Case("csv", "GET", "/pilotprojekte/{pilot}/teilnehmende.csv", MANAGERS),
+    Case("capacity", "POST", "/pilotprojekte/{pilot}/plaetze", MANAGERS_POST, data={"cap-capacity": "40"}),
+    Case("close sign-up", "POST", "/pilotprojekte/{pilot}/anmeldung/schliessen", MANAGERS_POST),
     Case(
         "status (invalid step)",
         "POST",
-        "/pilots/{pilot}/status",
+        "/pilotprojekte/{pilot}/status",
         {"anonymous": 302, "*": 403, "leader": 422, "admin": 422},
         data={"st-status": "done"},
     ),
-    Case("remove page", "GET", "/pilots/{pilot}/teilnehmende/{signup}/entfernen", MANAGERS),
+    Case("remove page", "GET", "/pilotprojekte/{pilot}/teilnehmende/{signup}/entfernen", MANAGERS),
     Case(
         "remove: sign-up of another pilot",
         "GET",
-        "/pilots/{pilot}/teilnehmende/{foreign_signup}/entfernen",
+        "/pilotprojekte/{pilot}/teilnehmende/{foreign_signup}/entfernen",
         {"anonymous": 302, "*": 403, "leader": 404, "admin": 404},
     ),
-    Case("message", "POST", "/pilots/{pilot}/nachricht", MANAGERS_POST, data={"msg-text": "Hallo zusammen"}),
+    Case(
+        "message",
+        "POST",
+        "/pilotprojekte/{pilot}/nachricht",
+        MANAGERS_POST,
+        data={"msg-text": "Hallo zusammen"},
+    ),
     Case(
         "add date",
         "POST",
-        "/pilots/{pilot}/termine",
+        "/pilotprojekte/{pilot}/termine",
         MANAGERS_POST,
         data={"date-title": "Treffen", "date-day": "2026-08-01", "date-start": "09:00", "date-end": "10:00"},
     ),
     Case(
         "delete date of another pilot",
         "POST",
-        "/pilots/{pilot}/termine/{foreign_date}/loeschen",
+        "/pilotprojekte/{pilot}/termine/{foreign_date}/loeschen",
         {"anonymous": 302, "*": 403, "leader": 404, "admin": 404},
     ),
-    Case("results", "GET", "/pilots/{pilot}/ergebnisse", MANAGERS),
+    Case("results", "GET", "/pilotprojekte/{pilot}/ergebnisse", MANAGERS),
 ]
 
 
@@ -132,9 +138,9 @@ def test_motivation_is_visible_to_managers_only(actors, factory, app, login_as):
     for actor in ("staff", "other_staff", "guide", "other_leader", "leader", "admin"):
         client = login_as(actors[actor], app.test_client())
         pages = [
-            client.get(f"/pilots/{pilot.id}"),
-            client.get("/pilots/"),
-            client.get(f"/pilots/{pilot.id}/teilnehmende"),
+            client.get(f"/pilotprojekte/{pilot.id}"),
+            client.get("/pilotprojekte/"),
+            client.get(f"/pilotprojekte/{pilot.id}/teilnehmende"),
         ]
         seen = any("Geheime Motivation" in page.get_data(as_text=True) for page in pages)
         assert seen == (actor in ("leader", "admin")), actor

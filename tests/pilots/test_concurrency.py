@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from intranet.auth.models import User
 from intranet.extensions import db
-from intranet.pilots import signups
+from intranet.pilots import queries, signups
 from intranet.pilots.models import Pilot, PilotSignup
 from intranet.sqlite_setup import write_intent
 
@@ -56,7 +56,7 @@ def test_100_simultaneous_sign_ups_for_10_places(app, factory, make_pilot):
         client = app.test_client()
         with client.session_transaction() as session:
             session["_user_id"], session["_fresh"] = login_id, True
-        response = client.post(f"/pilots/{pilot_id}/anmelden", data={"motivation": "Gern!"})
+        response = client.post(f"/pilotprojekte/{pilot_id}/anmelden", data={"motivation": "Gern!"})
         statuses.append(response.status_code)
 
     _run_in_threads(app, sign_up, logins)
@@ -97,7 +97,7 @@ def test_simultaneous_withdrawals_promote_exactly_one_each(app, factory, make_pi
     assert [rows[p.id].status for p in people[10:20]] == ["confirmed"] * 10
     assert [rows[p.id].status for p in people[20:]] == ["waitlisted"] * 5
     assert db.session.get(Pilot, pilot.id).confirmed_count == 10
-    assert [signups.waitlist_rank(rows[p.id]) for p in people[20:]] == [1, 2, 3, 4, 5]
+    assert [queries.waitlist_rank(rows[p.id]) for p in people[20:]] == [1, 2, 3, 4, 5]
 
 
 def test_two_withdraw_at_once_with_a_short_waitlist(app, factory, make_pilot):

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from intranet import clock
 from intranet.extensions import db
 from intranet.notify.models import Notification
-from intranet.pilots import signups
+from intranet.pilots import queries, signups
 from intranet.pilots.errors import PilotError
 from intranet.pilots.models import PilotSignup
 
@@ -49,7 +49,7 @@ def test_confirmed_while_places_are_free_then_waitlist_in_order(factory, make_pi
         results.append(signups.sign_up(pilot, person, "Ich mache gern mit."))
         db.session.commit()
     assert [s.status for s in results] == ["confirmed"] * 2 + ["waitlisted"] * 3
-    assert [signups.waitlist_rank(s) for s in results[2:]] == [1, 2, 3]
+    assert [queries.waitlist_rank(s) for s in results[2:]] == [1, 2, 3]
     assert pilot.confirmed_count == 2 == _confirmed_rows(pilot)
 
 
@@ -104,7 +104,7 @@ def test_withdraw_promotes_first_on_waitlist_and_notifies_them(factory, make_pil
         (second.id, "confirmed", None),
         (third.id, "waitlisted", 2),
     ]
-    assert signups.waitlist_rank(signups.signup_of(pilot, third)) == 1
+    assert queries.waitlist_rank(queries.signup_of(pilot, third)) == 1
     assert pilot.confirmed_count == 1
     assert len(_notifications(second, "pilot_promoted")) == 1
     assert _notifications(third, "pilot_promoted") == []
@@ -118,8 +118,8 @@ def test_withdrawing_from_waitlist_frees_no_place(factory, make_pilot):
     signups.withdraw(pilot, second)
     db.session.commit()
     assert pilot.confirmed_count == 1
-    assert signups.signup_of(pilot, third).status == "waitlisted"
-    assert signups.waitlist_rank(signups.signup_of(pilot, third)) == 1
+    assert queries.signup_of(pilot, third).status == "waitlisted"
+    assert queries.waitlist_rank(queries.signup_of(pilot, third)) == 1
 
 
 def test_withdraw_when_not_signed_up_is_refused(factory, make_pilot):
@@ -136,8 +136,8 @@ def test_sign_up_again_after_withdrawal_goes_to_the_end(factory, make_pilot):
     signups.withdraw(pilot, first)
     again = signups.sign_up(pilot, first, "zurück")
     db.session.commit()
-    assert again.status == "waitlisted" and signups.waitlist_rank(again) == 1
-    assert signups.signup_of(pilot, second).status == "confirmed"
+    assert again.status == "waitlisted" and queries.waitlist_rank(again) == 1
+    assert queries.signup_of(pilot, second).status == "confirmed"
 
 
 def test_remove_needs_reason_notifies_and_promotes(factory, make_pilot):
@@ -148,12 +148,12 @@ def test_remove_needs_reason_notifies_and_promotes(factory, make_pilot):
     signups.sign_up(pilot, second, "")
     db.session.commit()
     with pytest.raises(PilotError) as raised:
-        signups.remove(pilot, signups.signup_of(pilot, first), owner, "  ")
+        signups.remove(pilot, queries.signup_of(pilot, first), owner, "  ")
     assert raised.value.field == "reason"
-    signups.remove(pilot, signups.signup_of(pilot, first), owner, "Falsches Amt")
+    signups.remove(pilot, queries.signup_of(pilot, first), owner, "Falsches Amt")
     db.session.commit()
-    assert signups.signup_of(pilot, first).status == "removed"
-    assert signups.signup_of(pilot, second).status == "confirmed"
+    assert queries.signup_of(pilot, first).status == "removed"
+    assert queries.signup_of(pilot, second).status == "confirmed"
     assert "Falsches Amt" in _notifications(first, "pilot_removed")[0]
     assert pilot.confirmed_count == 1 == _confirmed_rows(pilot)
     with pytest.raises(PilotError, match="ausgetragen"):
@@ -170,7 +170,7 @@ def test_raising_capacity_promotes_in_order(factory, make_pilot):
     db.session.commit()
     assert [s.user_id for s in promoted] == [people[1].id, people[2].id]
     assert pilot.capacity == 3 and pilot.confirmed_count == 3 == _confirmed_rows(pilot)
-    assert signups.waitlist_rank(signups.signup_of(pilot, people[4])) == 2
+    assert queries.waitlist_rank(queries.signup_of(pilot, people[4])) == 2
 
 
 @pytest.mark.parametrize("bad", [0, -3, None])
@@ -197,10 +197,10 @@ def test_lowering_below_confirmed_needs_the_keep_choice(factory, make_pilot):
     # The first withdrawal brings the pilot back to its capacity: nobody moves up yet.
     signups.withdraw(pilot, people[0])
     db.session.commit()
-    assert pilot.confirmed_count == 2 and signups.signup_of(pilot, people[3]).status == "waitlisted"
+    assert pilot.confirmed_count == 2 and queries.signup_of(pilot, people[3]).status == "waitlisted"
     signups.withdraw(pilot, people[1])
     db.session.commit()
-    assert signups.signup_of(pilot, people[3]).status == "confirmed"
+    assert queries.signup_of(pilot, people[3]).status == "confirmed"
     assert pilot.confirmed_count == 2 == _confirmed_rows(pilot)
 
 

@@ -495,8 +495,8 @@ def test_capacity_bar_names_places_and_waiting_list(client, login_as, make_pilot
         signups.sign_up(pilot, factory.user(), "Gern.")
     db.session.commit()
     login_as(pilot.owner)
-    html = client.get(f"/pilots/{pilot.id}/teilnehmende").text
+    html = client.get(f"/pilotprojekte/{pilot.id}/teilnehmende").text
     assert "2 von 2 Plätzen belegt, 1 auf der Warteliste" in html
     check_charts(html)
     login_as(factory.user())
-    assert "2 von 2 Plätzen belegt" in client.get(f"/pilots/{pilot.id}").text
+    assert "2 von 2 Plätzen belegt" in client.get(f"/pilotprojekte/{pilot.id}").text

@@ -135,8 +135,8 @@ def test_identity_logo_favicon_manifest_and_icons(tab, org, live_server):
     page = tab(DESKTOP)
     login(page, org.staff)
     page.goto("/")
-    logo = page.locator(".brand img")
-    assert logo.evaluate("img => img.complete && img.naturalWidth > 0")
+    logo = page.locator(".brand svg.brand-logo use")
+    assert logo.evaluate("use => use.getBBox().width > 0")  # the logo's shapes were loaded and drawn
     assert page.locator(".brand").get_attribute("href") == "/"
     for url in ("/favicon.ico", "/manifest.webmanifest", "/static/vendor/lucide/sprite.svg"):
         assert page.request.get(url).status == 200, url

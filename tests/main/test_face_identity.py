@@ -28,7 +28,7 @@ def test_manifest_has_german_name_and_icons(client):
 
 def test_pages_link_icon_and_manifest(client):
     html = client.get("/konto/anmelden").text
-    assert 'rel="manifest"' in html and 'rel="icon"' in html and "img/logo.svg" in html
+    assert 'rel="manifest"' in html and 'rel="icon"' in html and "img/logo.svg#mark" in html
 
 
 def test_every_navigation_icon_is_in_the_sprite_and_every_tone_in_the_stylesheet():

@@ -136,13 +136,13 @@ def seed(ctx: BenchContext) -> None:
 def pages(ctx: BenchContext) -> list[BenchPage]:
     question = ctx.store.get("guides_question", 1)
     return [
-        BenchPage("Lotsen: Meine Ansprechpersonen", "/guides/", "staff"),
-        BenchPage("Lotsen: Verzeichnis", "/guides/directory", "staff"),
-        BenchPage("Lotsen: FAQ", "/guides/faq", "staff"),
-        BenchPage("Lotsen: FAQ-Suche", "/guides/faq?q=kamera", "staff"),
-        BenchPage("Lotsen: Posteingang", "/guides/inbox", "guide"),
-        BenchPage("Lotsen: Frage", f"/guides/questions/{question}", "staff"),
-        BenchPage("Lotsen: Vorschläge", "/guides/suggestions?title=drucker+vorlage", "staff"),
+        BenchPage("Lotsen: Meine Ansprechpersonen", "/lotsen/", "staff"),
+        BenchPage("Lotsen: Verzeichnis", "/lotsen/verzeichnis", "staff"),
+        BenchPage("Lotsen: FAQ", "/lotsen/faq", "staff"),
+        BenchPage("Lotsen: FAQ-Suche", "/lotsen/faq?q=kamera", "staff"),
+        BenchPage("Lotsen: Posteingang", "/lotsen/posteingang", "guide"),
+        BenchPage("Lotsen: Frage", f"/lotsen/fragen/{question}", "staff"),
+        BenchPage("Lotsen: Vorschläge", "/lotsen/vorschlaege?title=drucker+vorlage", "staff"),
     ]
 
 

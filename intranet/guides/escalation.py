@@ -40,7 +40,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, insert, literal, select, update
 
-from intranet import clock
+from intranet import clock, urls
 from intranet.db_types import UTCDateTime
 from intranet.extensions import db
 from intranet.guides.models import OPEN, EscalationSetting, Question, QuestionEvent
@@ -160,7 +160,7 @@ def escalate_overdue(now: datetime | None = None) -> int:
         "question_escalated",
         lambda title: _l("Weitergeleitet an Sie (nächste Ebene): %(title)s", title=title),
         lambda count: _l("%(count)d Fragen wurden an Sie weitergeleitet (nächste Ebene).", count=count),
-        "/guides/inbox?filter=escalated",
+        urls.path_for("guides.inbox", filter="escalated"),
     )
     return moved_total
 
@@ -249,7 +249,8 @@ def _record_escalations(target: int | None, level: int, now: datetime) -> None:
 
 
 def question_path(question_id: int) -> str:
-    return f"/guides/questions/{question_id}"
+    """The stored link to a question (notifications)."""
+    return urls.path_for("guides.question", question_id=question_id)
 
 
 def _notify_grouped(
@@ -303,6 +304,6 @@ def warn_before_deadline(now: datetime | None = None) -> int:
         "question_deadline",
         lambda title: _l("Bald fällig – bitte antworten Sie: %(title)s", title=title),
         lambda count: _l("%(count)d Fragen sind bald fällig.", count=count),
-        "/guides/inbox?filter=open",
+        urls.path_for("guides.inbox", filter="open"),
     )
     return len(warned)

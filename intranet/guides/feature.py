@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
 from intranet.guides import demo, jobs, my_data, panels
-from intranet.guides.views import bp
+from intranet.guides.views import bp, directory, inbox, manage, questions  # noqa: F401 - modules add their routes
 
 feature = Feature(
     name="guides",
@@ -33,4 +33,28 @@ feature = Feature(
     my_data=(my_data.section,),
     stylesheet="css/guides.css",
     bench="bench.features.guides",
+    legacy_paths={
+        "/guides/questions/<int:question_id>/accept": "guides.accept",
+        "/guides/questions/<int:question_id>/answer": "guides.answer",
+        "/guides/ask": "guides.ask",
+        "/guides/questions/<int:question_id>/claim": "guides.claim",
+        "/guides/coverage": "guides.coverage",
+        "/guides/directory": "guides.directory",
+        "/guides/profile/<int:user_id>": "guides.edit_profile",
+        "/guides/escalation": "guides.escalation_settings",
+        "/guides/faq": "guides.faq",
+        "/guides/questions/<int:question_id>/follow": "guides.follow",
+        "/guides/inbox": "guides.inbox",
+        "/guides/inbox/badge": "guides.inbox_badge",
+        "/guides/inbox/count": "guides.inbox_count",
+        "/guides/": "guides.index",
+        "/guides/questions/<int:question_id>": "guides.question",
+        "/guides/questions/<int:question_id>/release": "guides.release",
+        "/guides/units/<int:unit_id>/remove/<int:user_id>": "guides.remove_unit_guide",
+        "/guides/questions/<int:question_id>/reopen": "guides.reopen",
+        "/guides/questions/<int:question_id>/reply": "guides.reply",
+        "/guides/questions/<int:question_id>/solve": "guides.solve",
+        "/guides/suggestions": "guides.suggestions",
+        "/guides/units/<int:unit_id>": "guides.unit_guides",
+    },
 )

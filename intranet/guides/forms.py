@@ -4,33 +4,40 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    HiddenField,
     IntegerField,
     SelectField,
     SelectMultipleField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
-from intranet.form_rules import REQUIRED
+from intranet.form_rules import REQUIRED, max_length
 from intranet.guides.services import BODY_MAX, TITLE_MAX
 
+NOT_POSSIBLE = _l("Dieser Wert ist hier nicht möglich.")
 
-def _too_long(maximum: int):
-    return Length(max=maximum, message=_l("Höchstens %(max)d Zeichen.", max=maximum))
+
+class CheckboxField(BooleanField):
+    """A checkbox that accepts only what a browser sends for it (not any text as "yes")."""
+
+    SENT = ("y", "on", "true", "1", "false", "")
+
+    def pre_validate(self, form):
+        if self.raw_data and self.raw_data[0] not in self.SENT:
+            raise ValidationError(NOT_POSSIBLE)
 
 
 class AskForm(FlaskForm):
     title = StringField(
         _l("Ihre Frage in einem Satz"),
-        validators=[DataRequired(REQUIRED), _too_long(TITLE_MAX)],
+        validators=[DataRequired(REQUIRED), max_length(TITLE_MAX)],
         description=_l("Beim Tippen zeigen wir ähnliche, schon beantwortete Fragen."),
         render_kw={"autocomplete": "off"},
     )
     body = TextAreaField(
         _l("Details (optional)"),
-        validators=[Optional(), _too_long(BODY_MAX)],
+        validators=[Optional(), max_length(BODY_MAX)],
         description=_l("Sie können Markdown verwenden, z. B. **fett** oder Listen mit „-“."),
         render_kw={"rows": 6},
     )
@@ -52,17 +59,21 @@ class AskForm(FlaskForm):
     )
 
     def validate_topic_id(self, field):
-        from wtforms.validators import ValidationError
-
         if field.data and field.data not in {value for value, _label in field.choices}:
             raise ValidationError(_l("Dieses Thema gibt es nicht. Bitte wählen Sie eines aus der Liste."))
 
 
 class PostForm(FlaskForm):
     body = TextAreaField(
-        _l("Ihre Nachricht"), validators=[DataRequired(REQUIRED), _too_long(BODY_MAX)], render_kw={"rows": 5}
+        _l("Ihre Nachricht"), validators=[DataRequired(REQUIRED), max_length(BODY_MAX)], render_kw={"rows": 5}
     )
-    kind = HiddenField(default="answer")
+    # Sent by the pressed button ("Antwort senden" / "Als Rückfrage senden"), never rendered as
+    # a hidden field: a hidden "answer" would come first and win over the button's value.
+    kind = StringField(validators=[Optional(), AnyOf(("answer", "ask_back"), message=NOT_POSSIBLE)])
+
+    @property
+    def is_ask_back(self) -> bool:
+        return self.kind.data == "ask_back"
 
 
 class AcceptForm(FlaskForm):
@@ -73,12 +84,12 @@ class SearchForm(FlaskForm):
     class Meta:
         csrf = False
 
-    q = StringField(_l("Suchbegriff"), validators=[Optional(), _too_long(200)])
+    q = StringField(_l("Suchbegriff"), validators=[Optional(), max_length(200)])
     topic = SelectField(_l("Thema"), coerce=int, validate_choice=False, default=0)
 
 
 class ProfileForm(FlaskForm):
-    is_absent = BooleanField(_l("Ich bin gerade abwesend (Fragen gehen an meine Vertretung)"))
+    is_absent = CheckboxField(_l("Ich bin gerade abwesend (Fragen gehen an meine Vertretung)"))
     deputy_id = SelectField(_l("Vertretung"), coerce=int, validate_choice=False)
     topic_ids = SelectMultipleField(
         _l("Meine Themen"),
@@ -88,7 +99,7 @@ class ProfileForm(FlaskForm):
     )
     note = StringField(
         _l("Hinweis für Kolleginnen und Kollegen"),
-        validators=[Optional(), _too_long(300)],
+        validators=[Optional(), max_length(300)],
         description=_l("Zum Beispiel: „Sprechzeit dienstags 10–12 Uhr“."),
     )
 
@@ -114,7 +125,7 @@ class SlaForm(FlaskForm):
 class AssignGuideForm(FlaskForm):
     email = StringField(
         _l("E-Mail-Adresse der Person"),
-        validators=[DataRequired(REQUIRED), _too_long(254)],
+        validators=[DataRequired(REQUIRED), max_length(254)],
         description=_l("Die Person wird Lotsin oder Lotse dieser Einheit (mit allen Untereinheiten)."),
         render_kw={"autocomplete": "off"},
     )

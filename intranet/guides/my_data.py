@@ -2,24 +2,15 @@
 
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 
-from intranet.extensions import db
-from intranet.guides.models import GuideProfile, Question, QuestionAnswer
+from intranet.guides import queries
 from intranet.main.my_data import MyDataSection
 
 
 def section(user) -> MyDataSection:
-    questions = db.session.scalars(
-        select(Question).where(Question.asker_id == user.id).order_by(Question.created_at.desc()).limit(500)
-    ).all()
-    answers = db.session.scalars(
-        select(QuestionAnswer)
-        .where(QuestionAnswer.author_id == user.id)
-        .order_by(QuestionAnswer.created_at.desc())
-        .limit(500)
-    ).all()
-    profile = db.session.scalar(select(GuideProfile).where(GuideProfile.user_id == user.id))
+    questions = queries.questions_asked_by(user)
+    answers = queries.posts_written_by(user)
+    profile = queries.profile_of(user)
     rows = [
         {
             str(_l("Art")): str(_l("Frage")),

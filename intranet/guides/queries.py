@@ -1,22 +1,37 @@
-"""Read side: FAQ and suggestion search, the guide inbox, my questions, the detail page."""
+"""Read side: FAQ and suggestion search, the guide inbox, my questions, the detail page,
+the home panel, "Meine Daten", and the objects the pages load (or 404)."""
 
 from __future__ import annotations
 
+from flask import abort
 from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from intranet.auth.models import User
 from intranet.extensions import db
-from intranet.guides.models import ANSWERED, OPEN, SOLVED, Question, QuestionAnswer, QuestionEvent
+from intranet.guides.escalation import sla_settings
+from intranet.guides.models import (
+    ANSWERED,
+    OPEN,
+    SOLVED,
+    GuideProfile,
+    Question,
+    QuestionAnswer,
+    QuestionEvent,
+    QuestionFollow,
+)
 from intranet.guides.routing import guide_map
+from intranet.org.models import OrgUnit
+from intranet.org.services import MAX_DEPTH
 
 INBOX_FILTERS = ("open", "mine", "escalated", "answered", "all")
 FAQ_STATUSES = (ANSWERED, SOLVED)
+MAX_WORD = 100  # longer "words" are no search terms (and SQLite refuses LIKE patterns > 50,000)
 
 
 def _words(text: str | None) -> list[str]:
     text = (text or "").replace("\x00", "")  # PostgreSQL text cannot hold NUL
-    return [w for w in text.lower().split() if len(w) >= 3][:6]
+    return [w[:MAX_WORD] for w in text.lower().split() if len(w) >= 3][:6]
 
 
 def faq_query(text: str | None = None, topic_id: int | None = None):
@@ -108,9 +123,9 @@ def my_questions_query(user: User):
     )
 
 
-def load_question(question_id: int) -> Question | None:
-    """One question with everything its page shows (fixed number of queries)."""
-    return db.session.scalar(
+def get_question_or_404(question_id: int) -> Question:
+    """One question with everything its page shows (fixed number of queries), or 404."""
+    question = db.session.scalar(
         select(Question)
         .options(
             joinedload(Question.asker),
@@ -121,6 +136,82 @@ def load_question(question_id: int) -> Question | None:
         )
         .where(Question.id == question_id)
     )
+    if question is None:
+        abort(404)
+    return question
+
+
+def get_person_or_404(user_id: int) -> User:
+    return db.get_or_404(User, user_id)
+
+
+def get_unit_or_404(unit_id: int) -> OrgUnit:
+    return db.get_or_404(OrgUnit, unit_id)
+
+
+def is_following(question: Question, user: User) -> bool:
+    return (
+        db.session.scalar(
+            select(QuestionFollow.id).where(
+                QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id
+            )
+        )
+        is not None
+    )
+
+
+def deputy_candidates(guide: User) -> list[User]:
+    """Everyone active who could stand in for this guide, by name."""
+    return list(
+        db.session.scalars(
+            select(User).where(User.is_active_account.is_(True), User.id != guide.id).order_by(User.name)
+        )
+    )
+
+
+def sla_rows() -> list[tuple]:
+    """(depth, setting or None) for every depth of the tree that has or had a setting."""
+    settings = sla_settings()
+    depth = max([d for _u, d in guide_map().tree.walk(True)] + list(settings) + [0])
+    return [(d, settings.get(d)) for d in range(min(depth, MAX_DEPTH) + 1)]
+
+
+def open_questions_of(user: User, limit: int = 5) -> list[Question]:
+    """The person's unsolved questions, latest activity first (home panel)."""
+    return list(
+        db.session.scalars(
+            select(Question)
+            .where(Question.asker_id == user.id, Question.status != SOLVED)
+            .order_by(Question.updated_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def questions_asked_by(user: User, limit: int = 500) -> list[Question]:
+    return list(
+        db.session.scalars(
+            select(Question)
+            .where(Question.asker_id == user.id)
+            .order_by(Question.created_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def posts_written_by(user: User, limit: int = 500) -> list[QuestionAnswer]:
+    return list(
+        db.session.scalars(
+            select(QuestionAnswer)
+            .where(QuestionAnswer.author_id == user.id)
+            .order_by(QuestionAnswer.created_at.desc())
+            .limit(limit)
+        )
+    )
+
+
+def profile_of(user: User) -> GuideProfile | None:
+    return db.session.scalar(select(GuideProfile).where(GuideProfile.user_id == user.id))
 
 
 def topic_directory() -> list[tuple]:

@@ -6,9 +6,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import delete, func, select, update
 
 from intranet import clock
-from intranet.auth.models import User
+from intranet.audit.services import record
+from intranet.auth.models import RoleAssignment, User
 from intranet.domain import DomainError
 from intranet.extensions import db
+from intranet.form_rules import REQUIRED, too_long
 from intranet.guides.escalation import question_path, start_clock, stop_clock
 from intranet.guides.models import (
     ANSWERED,
@@ -22,6 +24,7 @@ from intranet.guides.models import (
     QuestionEvent,
     QuestionFollow,
 )
+from intranet.guides.queries import is_following
 from intranet.guides.routing import guide_map, invalidate_guide_map, recipients_for
 from intranet.notify.services import notify
 from intranet.topics.models import Topic
@@ -37,11 +40,9 @@ class GuidesError(DomainError):
 def _clean(text: str | None, field: str, maximum: int, required: bool = True) -> str:
     text = (text or "").replace("\x00", "").strip()  # PostgreSQL text cannot hold NUL
     if required and not text:
-        raise GuidesError(_l("Bitte füllen Sie dieses Feld aus."), field)
+        raise GuidesError(REQUIRED, field)
     if len(text) > maximum:
-        raise GuidesError(
-            _l("Höchstens %(max)d Zeichen – Sie haben %(count)d.", max=maximum, count=len(text)), field
-        )
+        raise GuidesError(too_long(maximum), field)
     return text
 
 
@@ -72,12 +73,7 @@ def _notify_followers(question: Question, actor: User, message) -> None:
 
 def follow(question: Question, user: User) -> None:
     """Follow a question (idempotent)."""
-    exists = db.session.scalar(
-        select(QuestionFollow.id).where(
-            QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id
-        )
-    )
-    if exists is None:
+    if not is_following(question, user):
         db.session.add(QuestionFollow(question_id=question.id, user_id=user.id))
         db.session.flush()
 
@@ -88,17 +84,6 @@ def unfollow(question: Question, user: User) -> None:
         delete(QuestionFollow).where(
             QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id
         )
-    )
-
-
-def is_following(question: Question, user: User) -> bool:
-    return (
-        db.session.scalar(
-            select(QuestionFollow.id).where(
-                QuestionFollow.question_id == question.id, QuestionFollow.user_id == user.id
-            )
-        )
-        is not None
     )
 
 
@@ -313,10 +298,8 @@ def save_sla(depth: int, sla_hours: int, warn_hours: int) -> EscalationSetting:
     return setting
 
 
-def assign_guide(unit, email: str) -> User:
+def assign_guide(unit, email: str, actor: User) -> User:
     """Make the person with this e-mail address a guide of the unit (admins)."""
-    from intranet.auth.models import RoleAssignment
-
     email = _clean(email, "email", 254).lower()
     person = db.session.scalar(select(User).where(func.lower(User.email) == email))
     if person is None or not person.is_active_account:
@@ -326,12 +309,13 @@ def assign_guide(unit, email: str) -> User:
     if unit.id in person.scope_unit_ids("guide"):
         raise GuidesError(_l("%(name)s ist hier schon Lotsin oder Lotse.", name=person.name), "email")
     person.role_assignments.append(RoleAssignment(role="guide", unit_id=unit.id))
+    record(actor, "guide_assigned", unit, summary=f"{person.name} → {unit.name}")
     db.session.flush()
     invalidate_guide_map()
     return person
 
 
-def remove_guide(unit, person: User) -> None:
+def remove_guide(unit, person: User, actor: User) -> None:
     """End a person's guide role for this unit (their questions stay; new ones route on)."""
     assignment = next(
         (a for a in person.role_assignments if a.role == "guide" and a.unit_id == unit.id), None
@@ -339,5 +323,6 @@ def remove_guide(unit, person: User) -> None:
     if assignment is None:
         raise GuidesError(_l("Diese Person ist hier keine Lotsin und kein Lotse."))
     person.role_assignments.remove(assignment)
+    record(actor, "guide_removed", unit, summary=f"{person.name} → {unit.name}")
     db.session.flush()
     invalidate_guide_map()

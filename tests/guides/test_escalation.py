@@ -2,7 +2,6 @@
 
 import threading
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -10,13 +9,14 @@ from sqlalchemy import func, select
 from intranet import clock
 from intranet.extensions import db
 from intranet.guides import services
-from intranet.guides.escalation import escalate_overdue, warn_before_deadline
+from intranet.guides.escalation import MAX_SINGLE_NOTIFICATIONS, escalate_overdue, warn_before_deadline
 from intranet.guides.models import GuideProfile, Question, QuestionEvent
 from intranet.notify.models import Notification
 from intranet.sqlite_setup import write_intent
 
-BERLIN = ZoneInfo("Europe/Berlin")
+BERLIN = clock.LOCAL_TZ
 FRIDAY_3PM = datetime(2026, 11, 13, 15, 0, tzinfo=BERLIN)
+INBOX_ESCALATED = "/lotsen/posteingang?filter=escalated"
 
 
 def berlin(*args):
@@ -30,10 +30,23 @@ def notifications_for(user, kind=None):
     return db.session.scalars(query).all()
 
 
+def escalated_to(unit, level) -> int:
+    """How many "escalated" trail entries name this unit and level."""
+    return db.session.scalar(
+        select(func.count(QuestionEvent.id)).where(
+            QuestionEvent.kind == "escalated", QuestionEvent.unit_id == unit.id, QuestionEvent.level == level
+        )
+    )
+
+
+def notified_people(kind) -> set[int]:
+    return set(db.session.scalars(select(Notification.user_id).where(Notification.kind == kind)))
+
+
 def ask_friday(org, **kwargs):
     with clock.frozen(FRIDAY_3PM):
         question = services.ask(
-            org.asker,
+            org.staff,
             kwargs.pop("title", "Wie scanne ich in die E-Akte?"),
             "",
             kwargs.pop("topic_id", None),
@@ -45,10 +58,10 @@ def ask_friday(org, **kwargs):
 
 def test_question_goes_to_nearest_guides_with_deadline_tuesday(org):
     question = ask_friday(org)
-    assert question.current_unit_id == org.tree["a32"].id
+    assert question.current_unit_id == org["a32"].id
     assert question.due_at.astimezone(BERLIN) == berlin(2026, 11, 17, 15, 0)
     assert question.warn_at.astimezone(BERLIN) == berlin(2026, 11, 17, 11, 0)
-    assert [n.kind for n in notifications_for(org.amt_guide)] == ["question_new"]
+    assert [n.kind for n in notifications_for(org.guide)] == ["question_new"]
 
 
 def test_not_escalated_over_the_weekend_but_on_tuesday_afternoon(org):
@@ -61,16 +74,16 @@ def test_not_escalated_over_the_weekend_but_on_tuesday_afternoon(org):
         assert escalate_overdue() == 1
         db.session.commit()
     db.session.refresh(question)
-    assert (question.level, question.current_unit_id) == (1, org.tree["d2"].id)
+    assert (question.level, question.current_unit_id) == (1, org["d2"].id)
     # Dezernat level (depth 1) gets a fresh SLA from the escalation moment.
     assert question.due_at.astimezone(BERLIN) == berlin(2026, 11, 19, 15, 0)
     assert [n.kind for n in notifications_for(org.dezernat_guide)] == ["question_escalated"]
-    assert notifications_for(org.dezernat_guide)[0].url == f"/guides/questions/{question.id}"
+    assert notifications_for(org.dezernat_guide)[0].url == f"/lotsen/fragen/{question.id}"
 
 
 def test_fronleichnam_delays_escalation_by_one_day(org):
     with clock.frozen(berlin(2026, 6, 2, 15, 0)):
-        question = services.ask(org.asker, "Frage vor Fronleichnam", "", None, False)
+        question = services.ask(org.staff, "Frage vor Fronleichnam", "", None, False)
         db.session.commit()
     with clock.frozen(berlin(2026, 6, 4, 15, 0)):
         assert escalate_overdue() == 0
@@ -111,9 +124,9 @@ def test_top_without_guide_goes_to_admins_and_stops(org):
 def test_answer_and_ask_back_stop_the_clock_but_a_claim_does_not(org):
     answered, asked_back, claimed = (ask_friday(org, title=f"Frage {i}") for i in range(3))
     with clock.frozen(berlin(2026, 11, 16, 9, 0)):
-        services.answer(answered, org.amt_guide, "So geht es.")
-        services.answer(asked_back, org.amt_guide, "Welches Programm?", ask_back=True)
-        services.claim(claimed, org.amt_guide)
+        services.answer(answered, org.guide, "So geht es.")
+        services.answer(asked_back, org.guide, "Welches Programm?", ask_back=True)
+        services.claim(claimed, org.guide)
         db.session.commit()
     assert answered.due_at is None and asked_back.due_at is None
     with clock.frozen(berlin(2026, 11, 30, 9, 0)):
@@ -126,14 +139,14 @@ def test_answer_and_ask_back_stop_the_clock_but_a_claim_does_not(org):
 def test_asker_reply_restarts_the_clock_at_the_same_level(org):
     question = ask_friday(org)
     with clock.frozen(berlin(2026, 11, 16, 9, 0)):
-        services.answer(question, org.amt_guide, "Welches Programm?", ask_back=True)
+        services.answer(question, org.guide, "Welches Programm?", ask_back=True)
         db.session.commit()
     with clock.frozen(berlin(2026, 11, 18, 9, 0)):  # Wednesday
-        services.reply(question, org.asker, "Das Dokumentenmanagement.")
+        services.reply(question, org.staff, "Das Dokumentenmanagement.")
         db.session.commit()
     assert question.status == "open" and question.level == 0
     assert question.due_at.astimezone(BERLIN) == berlin(2026, 11, 20, 9, 0)
-    assert len(notifications_for(org.amt_guide, "question_update")) == 1
+    assert len(notifications_for(org.guide, "question_update")) == 1
 
 
 def test_warning_before_the_deadline_goes_out_once(org):
@@ -144,7 +157,7 @@ def test_warning_before_the_deadline_goes_out_once(org):
         assert warn_before_deadline() == 1
         db.session.commit()
         assert warn_before_deadline() == 0
-    assert len(notifications_for(org.amt_guide, "question_deadline")) == 1
+    assert len(notifications_for(org.guide, "question_deadline")) == 1
 
 
 def test_sla_is_configurable_per_depth(org):
@@ -158,27 +171,27 @@ def test_sla_is_configurable_per_depth(org):
 
 
 def test_absent_guide_routes_to_the_deputy(org, factory):
-    deputy = factory.user(name="Vera Vertretung", unit=org.tree["a32"])
-    services.save_profile(org.amt_guide, True, deputy.id, [], "")
+    deputy = factory.user(name="Vera Vertretung", unit=org["a32"])
+    services.save_profile(org.guide, True, deputy.id, [], "")
     db.session.commit()
     question = ask_friday(org)
-    assert question.current_unit_id == org.tree["a32"].id
+    assert question.current_unit_id == org["a32"].id
     assert [n.kind for n in notifications_for(deputy)] == ["question_new"]
-    assert notifications_for(org.amt_guide) == []
+    assert notifications_for(org.guide) == []
 
 
 def test_absent_guide_without_deputy_is_skipped(org):
-    db.session.add(GuideProfile(user_id=org.amt_guide.id, is_absent=True))
+    db.session.add(GuideProfile(user_id=org.guide.id, is_absent=True))
     db.session.commit()
-    assert ask_friday(org).current_unit_id == org.tree["d2"].id
+    assert ask_friday(org).current_unit_id == org["d2"].id
 
 
 def test_topic_goes_to_the_nearest_guide_for_that_topic(org, factory):
     topic = factory.topic("E-Akte")
     services.save_profile(org.dezernat_guide, False, None, [topic.id], "")
     db.session.commit()
-    assert ask_friday(org, topic_id=topic.id).current_unit_id == org.tree["d2"].id
-    assert ask_friday(org, title="Ohne Thema").current_unit_id == org.tree["a32"].id
+    assert ask_friday(org, topic_id=topic.id).current_unit_id == org["d2"].id
+    assert ask_friday(org, title="Ohne Thema").current_unit_id == org["a32"].id
 
 
 def test_unit_without_any_guide_up_the_tree_goes_to_admins(factory):
@@ -199,13 +212,15 @@ def test_many_escalations_to_one_person_become_one_summary(org):
         assert escalate_overdue() == 8
         db.session.commit()
     notes = notifications_for(org.dezernat_guide, "question_escalated")
-    assert len(notes) == 1 and "8 Fragen" in notes[0].message
+    assert [note.url for note in notes] == [INBOX_ESCALATED]
+    assert escalated_to(org["d2"], level=1) == 8  # the trail: each of the eight, once
+    assert notified_people("question_escalated") == {org.dezernat_guide.id}
 
 
 def test_two_processes_at_once_escalate_each_question_once(org, app, monkeypatch):
     """Two job runs at the same moment (row locks on PostgreSQL, the write lock on SQLite)."""
-    for index in range(40):
-        ask_friday(org, title=f"Gleichzeitig {index}")
+    question_ids = [ask_friday(org, title=f"Gleichzeitig {index}").id for index in range(40)]
+    db.session.commit()  # reading the ids began a transaction; its snapshot must not hide the runs
     barrier, results, errors = threading.Barrier(2), [], []
     if db.engine.dialect.name == "postgresql":
         # Both runs must have read the same overdue groups before either updates, so the
@@ -244,8 +259,22 @@ def test_two_processes_at_once_escalate_each_question_once(org, app, monkeypatch
     )
     assert escalated == 40
     assert db.session.scalar(select(func.count(Question.id)).where(Question.level == 1)) == 40
+    # Each run tells the Dezernat guide about exactly the questions it moved: one notification
+    # per question (a link to it) for a few, one summary (a link to the inbox) for many.
     notes = notifications_for(org.dezernat_guide, "question_escalated")
-    assert sum(int(n.message.split()[0]) if n.message[0].isdigit() else 1 for n in notes) == 40
+    summaries = [note for note in notes if note.url == INBOX_ESCALATED]
+    singles = {note.url for note in notes if note.url != INBOX_ESCALATED}
+    assert len(summaries) == sum(1 for moved in results if moved > MAX_SINGLE_NOTIFICATIONS)
+    assert len(singles) == len(notes) - len(summaries)  # no question twice
+    assert len(singles) == sum(moved for moved in results if moved <= MAX_SINGLE_NOTIFICATIONS)
+    assert singles <= {f"/lotsen/fragen/{question_id}" for question_id in question_ids}
+    assert notified_people("question_escalated") == {org.dezernat_guide.id}
+    per_question = db.session.execute(
+        select(QuestionEvent.question_id, func.count())
+        .where(QuestionEvent.kind == "escalated")
+        .group_by(QuestionEvent.question_id)
+    ).all()
+    assert len(per_question) == 40 and {count for _id, count in per_question} == {1}
 
 
 def test_escalate_and_warning_jobs_run_through_the_scheduler_table(org, app):

@@ -6,16 +6,16 @@ from intranet.extensions import db
 from intranet.guides import services
 
 PAGES = [
-    "/guides/",
-    "/guides/directory",
-    "/guides/directory?view=topics",
-    "/guides/faq",
-    "/guides/faq?q=frage",
-    "/guides/inbox",
-    "/guides/inbox?filter=all",
-    "/guides/suggestions?title=frage",
-    "/guides/coverage",
-    "/guides/question",
+    "/lotsen/",
+    "/lotsen/verzeichnis",
+    "/lotsen/verzeichnis?view=topics",
+    "/lotsen/faq",
+    "/lotsen/faq?q=frage",
+    "/lotsen/posteingang",
+    "/lotsen/posteingang?filter=all",
+    "/lotsen/vorschlaege?title=frage",
+    "/lotsen/abdeckung",
+    "/lotsen/fragen/QUESTION",
     "/",
 ]
 
@@ -23,21 +23,21 @@ PAGES = [
 def add_data(org, factory, scale):
     topic = factory.topic()
     for index in range(scale):
-        unit = factory.unit(f"Team {scale}-{index}", org.tree["sg321"], "team")
+        unit = factory.unit(f"Team {scale}-{index}", org["sg321"], "team")
         guide = factory.user(unit=unit, roles=[("guide", unit)])
-        services.save_profile(guide, index % 2 == 0, org.amt_guide.id, [topic.id], "Hinweis")
+        services.save_profile(guide, index % 2 == 0, org.guide.id, [topic.id], "Hinweis")
         for number in range(3):
             question = services.ask(
-                org.asker,
+                org.staff,
                 f"Frage {scale}-{index}-{number}",
                 "Text",
                 topic.id if number else None,
                 number == 2,
             )
-            services.claim(question, org.amt_guide)
-            services.answer(question, org.amt_guide, "Antwort eins")
-            services.reply(question, org.asker, "Danke, aber noch eine Frage")
-            services.answer(question, org.amt_guide, "Antwort zwei")
+            services.claim(question, org.guide)
+            services.answer(question, org.guide, "Antwort eins")
+            services.reply(question, org.staff, "Danke, aber noch eine Frage")
+            services.answer(question, org.guide, "Antwort zwei")
             if number == 1:
                 public = question
     db.session.commit()
@@ -52,17 +52,17 @@ def count_for(client, count_queries, path):
     return counter.count
 
 
-@pytest.mark.parametrize("user_name", ["asker", "amt_guide", "admin"])
+@pytest.mark.parametrize("user_name", ["staff", "guide", "admin"])
 def test_queries_do_not_grow_with_data(org, factory, client, login_as, count_queries, user_name):
     login_as(getattr(org, user_name))
     small = add_data(org, factory, 1)
-    pages = [p.replace("/guides/question", f"/guides/questions/{small.id}") for p in PAGES]
-    allowed = {"asker": ("inbox", "coverage"), "amt_guide": ("coverage",), "admin": ()}[user_name]
+    pages = [p.replace("/lotsen/fragen/QUESTION", f"/lotsen/fragen/{small.id}") for p in PAGES]
+    allowed = {"staff": ("posteingang", "abdeckung"), "guide": ("abdeckung",), "admin": ()}[user_name]
     before = {p: count_for(client, count_queries, p) for p in pages if not any(word in p for word in allowed)}
     big = add_data(org, factory, 10)
     after = {
-        p.replace(f"/guides/questions/{small.id}", f"/guides/questions/{big.id}"): count_for(
-            client, count_queries, p.replace(f"/guides/questions/{small.id}", f"/guides/questions/{big.id}")
+        p.replace(f"/lotsen/fragen/{small.id}", f"/lotsen/fragen/{big.id}"): count_for(
+            client, count_queries, p.replace(f"/lotsen/fragen/{small.id}", f"/lotsen/fragen/{big.id}")
         )
         for p in before
     }

@@ -1,11 +1,11 @@
 """Working-time arithmetic: weekends and the state's public holidays do not count."""
 
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
+from intranet import clock
 from intranet.guides.escalation import add_working_hours, subtract_working_hours
 
-BERLIN = ZoneInfo("Europe/Berlin")
+BERLIN = clock.LOCAL_TZ
 
 
 def berlin(*args) -> datetime:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from werkzeug.utils import import_string
@@ -72,6 +73,18 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class Todo:
+    """One line of the home page's "Zu erledigen" strip, with the one action that does it.
+    A feature declares `todos=(source,)`; `source(user) -> list[Todo]` runs a fixed number of
+    queries and returns at most a few items."""
+
+    text: str
+    action: str
+    url: str
+    due: date | None = None
+
+
+@dataclass(frozen=True)
 class Job:
     """A background job: a service function run by the scheduler or `flask jobs run NAME`."""
 
@@ -102,6 +115,7 @@ class Feature:
     blueprints: tuple = ()
     nav: NavEntry | None = None
     panels: tuple[Panel, ...] = ()
+    todos: tuple[Callable, ...] = ()  # (user) -> list[Todo], for the home page's "Zu erledigen"
     seed: Callable[[], str] | None = None
     seed_after: tuple[str, ...] = ()  # features whose demo data this seeder uses
     jobs: tuple[Job, ...] = ()
@@ -146,6 +160,10 @@ def nav_for_endpoint(endpoint: str | None) -> NavEntry | None:
 
 def panels() -> list[Panel]:
     return [panel for feature in all_features() for panel in feature.panels]
+
+
+def todo_sources() -> list[tuple[Feature, Callable]]:
+    return [(feature, source) for feature in all_features() for source in feature.todos]
 
 
 def jobs() -> dict[str, Job]:

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
-from intranet.guides import demo, jobs, my_data, panels
+from intranet.guides import demo, jobs, my_data, panels, todos
 from intranet.guides.views import bp, directory, inbox, manage, questions  # noqa: F401 - modules add their routes
 
 feature = Feature(
@@ -12,6 +12,7 @@ feature = Feature(
     blueprints=(bp,),
     nav=NavEntry("guides.index", _l("Lotsen & Fragen"), icon="life-buoy", tone="teal"),
     panels=(Panel("guides", panels.home_panel, "guides/partials/_home_panel.html"),),
+    todos=(todos.todos,),
     seed=demo.seed,
     seed_after=("org",),
     jobs=(

@@ -7,6 +7,7 @@ from flask import Blueprint, current_app, jsonify, render_template, send_from_di
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from intranet import clock
 from intranet import permissions as perm
 from intranet.domain import attempt
 from intranet.extensions import limiter
@@ -14,7 +15,7 @@ from intranet.hx import redirect_after_post
 from intranet.main import my_data as my_data_sections
 from intranet.main import queries, site_pages
 from intranet.main.forms import SitePageForm
-from intranet.main.home import load_panels
+from intranet.main.home import load_panels, load_todos
 
 bp = Blueprint("main", __name__)
 
@@ -22,7 +23,12 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 @login_required
 def home():
-    return render_template("main/home.html", panels=load_panels(current_user))
+    return render_template(
+        "main/home.html",
+        todos=load_todos(current_user),
+        today=clock.local_today(),
+        panels=load_panels(current_user),
+    )
 
 
 @bp.get("/meine-daten")

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
-from intranet.training import demo, jobs, my_data, panels
+from intranet.training import demo, jobs, my_data, panels, todos
 from intranet.training.views import bp, editor, leadership, learner  # noqa: F401 - modules add their routes
 
 feature = Feature(
@@ -12,6 +12,7 @@ feature = Feature(
     blueprints=(bp,),
     nav=NavEntry("training.catalogue", _l("Lernpfade"), icon="graduation-cap", tone="green"),
     panels=(Panel("training", panels.home_panel, "training/partials/_home_panel.html"),),
+    todos=(todos.todos,),
     seed=demo.seed,
     seed_after=("org", "guides"),
     jobs=(

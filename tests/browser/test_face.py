@@ -161,3 +161,39 @@ def test_screenshots_of_home(tab, org, role):
         shoot(page, f"home-{role}-{name}")
         if name == "phone":
             assert header_height(page) <= 120
+
+
+def test_report_table_headers_do_not_break_inside_words_on_a_phone(tab, org):
+    """Issue 17: "Angem/eldet", "Abgeschl/ossen": headers keep their words whole; the table scrolls in its box."""
+    from intranet.extensions import db
+    from intranet.training import learning
+    from tests.training.conftest import PathBuilder
+
+    path = PathBuilder().path(kinds=("read", "read"))
+    for index, person in enumerate(org.crowd(6, "sg321", prefix="Beschäftigte")):
+        enrolment = learning.enrol(person, path)
+        if index < 2:
+            learning.complete_step(person, enrolment, path.steps[0])
+    db.session.commit()
+    page = tab(PHONE)
+    login(page, org.leader)
+    page.goto(f"/lernpfade/bericht?path={path.id}")
+    broken = page.evaluate(
+        """() => [...document.querySelectorAll('th')].filter(th => {
+            const text = th.textContent.trim();
+            if (!text || /\\s/.test(text)) return false;
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            return lines.size > 1 && !getComputedStyle(th).hyphens.includes('auto');
+        }).map(th => th.textContent.trim())"""
+    )
+    assert not broken, broken
+    words = page.evaluate(
+        """() => [...document.querySelectorAll('thead th')].map(th => [th.textContent.trim(),
+             th.scrollWidth <= th.clientWidth + 1])"""
+    )
+    assert all(fits for _text, fits in words), words
+    assert overflow(page) == 0  # the table scrolls inside .table-wrap, not the page
+    shoot(page, "training-report-leader-phone")
+    assert_accessible(page, "Bericht auf dem Telefon")

@@ -164,7 +164,7 @@ def test_screenshots_of_home(tab, org, role):
 
 
 def test_report_table_headers_do_not_break_inside_words_on_a_phone(tab, org):
-    """Issue 17: "Angem/eldet", "Abgeschl/ossen": headers keep their words whole; the table scrolls in its box."""
+    """Issue 17: "Angem/eldet", "Abgeschl/ossen": headers keep whole words; the table scrolls in its box."""
     from intranet.extensions import db
     from intranet.training import learning
     from tests.training.conftest import PathBuilder

@@ -197,3 +197,19 @@ def test_report_table_headers_do_not_break_inside_words_on_a_phone(tab, org):
     assert overflow(page) == 0  # the table scrolls inside .table-wrap, not the page
     shoot(page, "training-report-leader-phone")
     assert_accessible(page, "Bericht auf dem Telefon")
+
+
+def test_print_shows_content_without_navigation_and_links_with_addresses(tab, org):
+    """Issue 17: pages print cleanly – no header, menus or forms; links followed by their address."""
+    page = tab(DESKTOP)
+    login(page, org.leader)
+    page.goto("/")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".site-footer").is_visible()
+    link = page.locator(".panel a[href^='/']").first
+    assert link.is_visible()
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert link.get_attribute("href") in after
+    page.emulate_media(media="screen")
+    assert page.locator(".site-header").is_visible()

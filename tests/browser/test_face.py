@@ -213,3 +213,25 @@ def test_print_shows_content_without_navigation_and_links_with_addresses(tab, or
     assert link.get_attribute("href") in after
     page.emulate_media(media="screen")
     assert page.locator(".site-header").is_visible()
+
+
+@pytest.mark.parametrize("role", ("staff", "leader"))
+def test_screenshots_of_every_pillar_index(tab, org, role):
+    """Issue 17: each pillar's index at desktop and phone size – header short, no overflow, axe clean."""
+    from intranet import features
+
+    tones = [(f.name, f.nav.tone) for f in features.pillars() if f.nav]
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page = tab(viewport)
+        login(page, org[role])
+        hrefs = [
+            (pillar, page.locator(f".main-nav-wide a.tone-{tone}").get_attribute("href"))
+            for pillar, tone in tones
+        ]
+        for pillar, href in hrefs:
+            page.goto(href)
+            assert overflow(page) == 0, (pillar, name)
+            if name == "phone":
+                assert header_height(page) <= 120, pillar
+            shoot(page, f"{pillar}-{role}-{name}")
+        assert_accessible(page, f"{name}, letzte Säule")

@@ -23,6 +23,17 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _retention_days() -> dict:
+    """Every `LOTSE_RETENTION_*` variable (days); the defaults sit in the feature declarations."""
+    periods = {}
+    for name, value in os.environ.items():
+        if name.startswith("LOTSE_RETENTION_"):
+            if not value.strip().isdigit() or int(value) < 1:
+                raise ConfigError(f"{name} muss eine ganze Zahl von Tagen (mindestens 1) sein.")
+            periods[name] = int(value)
+    return periods
+
+
 def _dev_secret_key(instance_path: Path) -> str:
     """Return the development secret stored in instance/, creating it once."""
     instance_path.mkdir(parents=True, exist_ok=True)
@@ -131,13 +142,17 @@ def load_config(instance_path: Path) -> dict:
         # Domain settings
         "LOTSE_ANONYMITY_K": _int("LOTSE_ANONYMITY_K", 5),
         "LOTSE_HOLIDAY_STATE": os.environ.get("LOTSE_HOLIDAY_STATE", "BW"),
-        # Feedback board: participation limit per browser session (never per person, so
-        # anonymous actions stay unlinkable) and how long an anonymous poster's code works.
-        "LOTSE_FEEDBACK_LIMIT": os.environ.get("LOTSE_FEEDBACK_LIMIT", "30 per hour"),
+        # Feedback board: how long an anonymous poster's code works; the anonymity mix
+        # (docs/ANONYMITY.md): smallest batch, most rounds a batch waits, daily budget per person.
         "LOTSE_FEEDBACK_SECRET_DAYS": _int("LOTSE_FEEDBACK_SECRET_DAYS", 365),
+        "LOTSE_ANON_MIX_MIN": _int("LOTSE_ANON_MIX_MIN", 3),
+        "LOTSE_ANON_MIX_MAX_ROUNDS": _int("LOTSE_ANON_MIX_MAX_ROUNDS", 8),
+        "LOTSE_ANON_DAILY_BUDGET": _int("LOTSE_ANON_DAILY_BUDGET", 20),
         "LOTSE_ORGANISATION_NAME": os.environ.get("LOTSE_ORGANISATION_NAME", "Landratsamt"),
         "LOTSE_BARRIER_CONTACT": os.environ.get("LOTSE_BARRIER_CONTACT", "barrierefreiheit@lotse.example"),
         "LOTSE_PER_PAGE": _int("LOTSE_PER_PAGE", 25),
+        # Retention periods in days (LOTSE_RETENTION_*; defaults and reasons: README, "Aufbewahrung")
+        **_retention_days(),
     }
 
 

@@ -31,6 +31,7 @@ FEATURES = (
     "decisions",
     "org",
     "admin",
+    "privacy",
 )
 
 
@@ -110,6 +111,38 @@ class LinkSource:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How long a data category is kept: `setting` (environment / config, in days) after
+    `after` (e.g. "nach dem Eintrag"); `reason` says why this default is right."""
+
+    setting: str
+    default_days: int
+    after: object
+    reason: object
+
+
+@dataclass(frozen=True)
+class DataCategory:
+    """A category of personal data the feature stores (DSGVO Art. 30).
+
+    The one declaration that "Meine Daten" (each period), the `purge` job and the
+    Verzeichnis von Verarbeitungstätigkeiten are generated from, so they cannot disagree.
+    `purge(cutoff) -> int` deletes or anonymises what is older than the retention period
+    (None: it goes with the account, see `intranet/privacy/`); `erase(person,
+    delete_contributions) -> [(what, count)]` removes one person's data (Art. 17).
+    """
+
+    key: str
+    label: object
+    purpose: object
+    recipients: object
+    retention: Retention
+    legal_basis: object = ""
+    purge: Callable | None = None
+    erase: Callable | None = None
+
+
+@dataclass(frozen=True)
 class Feature:
     name: str
     blueprints: tuple = ()
@@ -126,6 +159,8 @@ class Feature:
     # Old URL rules that redirect (308, method and query kept) to an endpoint of this feature.
     legacy_paths: Mapping[str, str] = field(default_factory=dict)
     is_pillar: bool = False
+    # Personal data this feature stores: retention, purge, erasure, the Art. 30 record.
+    data_categories: tuple[DataCategory, ...] = ()
 
 
 @cache
@@ -172,6 +207,10 @@ def jobs() -> dict[str, Job]:
 
 def my_data_sections() -> list[Callable]:
     return [section for feature in all_features() for section in feature.my_data]
+
+
+def data_categories() -> list[DataCategory]:
+    return [category for feature in all_features() for category in feature.data_categories]
 
 
 def stylesheets() -> list[str]:

@@ -1,6 +1,6 @@
 """Sign-in, sign-out, passwords, profile and language."""
 
-from intranet.auth import my_data
+from intranet.auth import my_data, privacy
 from intranet.auth.views import bp
 from intranet.features import Feature
 
@@ -17,4 +17,5 @@ feature = Feature(
         "/auth/language": "auth.set_language",
         "/auth/profile": "auth.profile",
     },
+    data_categories=privacy.CATEGORIES,
 )

@@ -40,6 +40,10 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=clock.now)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_digest_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Retention (intranet/privacy): the account is erased a set time after deactivation;
+    # an erased account stays as "ehemalige Mitarbeiterin / ehemaliger Mitarbeiter".
+    deactivated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     unit: Mapped[OrgUnit] = relationship()
     role_assignments: Mapped[list[RoleAssignment]] = relationship(

@@ -218,12 +218,16 @@ def deactivate_user(actor: User, user: User) -> None:
     if actor.id == user.id:
         raise AccountError(_l("Sie können Ihr eigenes Konto nicht deaktivieren."))
     user.is_active_account = False
+    user.deactivated_at = clock.now()
     user.revoke_sessions()
     record(actor, "user_deactivated", user)
 
 
 def reactivate_user(actor: User, user: User) -> None:
+    if user.erased_at is not None:
+        raise AccountError(_l("Diese Person wurde gelöscht; ihr Konto kann nicht wieder aktiviert werden."))
     user.is_active_account = True
+    user.deactivated_at = None
     record(actor, "user_reactivated", user)
 
 

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from intranet.decisions import demo, jobs, my_data, panels, todos
+from intranet.decisions import demo, jobs, my_data, panels, privacy, todos
 from intranet.decisions.api import bp as api_bp
 from intranet.decisions.views import bp
 from intranet.features import Feature, Job, NavEntry, Panel
@@ -28,4 +28,5 @@ feature = Feature(
     my_data=(my_data.section,),
     stylesheet="css/decisions.css",
     bench="bench.features.decisions",
+    data_categories=privacy.CATEGORIES,
 )

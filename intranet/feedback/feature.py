@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, LinkSource, NavEntry, Panel
-from intranet.feedback import demo, jobs, my_data, panels
+from intranet.feedback import demo, jobs, mix, my_data, panels, privacy
 from intranet.feedback.models import FeedbackPost
 from intranet.feedback.views import board, bp, moderation, participation  # noqa: F401 - modules add their routes
 
@@ -16,6 +16,13 @@ feature = Feature(
     seed=demo.seed,
     seed_after=("org", "decisions", "pilots"),
     jobs=(
+        Job(
+            mix.JOB_NAME,
+            mix.publish_queue,
+            "Veröffentlicht anonyme Beiträge, Kommentare und Unterstützungen gemischt in einem Schub.",
+            "interval",
+            {"minutes": mix.interval_minutes()},
+        ),
         Job(
             "feedback-new-posts",
             jobs.notify_new_posts,
@@ -38,4 +45,5 @@ feature = Feature(
         ),
     ),
     bench="bench.features.feedback",
+    data_categories=privacy.CATEGORIES,
 )

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
-from intranet.guides import demo, jobs, my_data, panels, todos
+from intranet.guides import demo, jobs, my_data, panels, privacy, todos
 from intranet.guides.views import bp, directory, inbox, manage, questions  # noqa: F401 - modules add their routes
 
 feature = Feature(
@@ -58,4 +58,5 @@ feature = Feature(
         "/guides/suggestions": "guides.suggestions",
         "/guides/units/<int:unit_id>": "guides.unit_guides",
     },
+    data_categories=privacy.CATEGORIES,
 )

@@ -1,7 +1,7 @@
 """Notifications in the app and by e-mail, and the daily digest."""
 
 from intranet.features import Feature, Job, Panel
-from intranet.notify import my_data, panels, services
+from intranet.notify import my_data, panels, privacy, services
 from intranet.notify.views import bp
 
 feature = Feature(
@@ -31,4 +31,5 @@ feature = Feature(
         "/notifications/<int:notification_id>/open": "notify.open_notification",
         "/notifications/read-all": "notify.read_all",
     },
+    data_categories=privacy.CATEGORIES,
 )

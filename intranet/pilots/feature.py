@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, LinkSource, NavEntry, Panel
-from intranet.pilots import demo, my_data, panels
+from intranet.pilots import demo, my_data, panels, privacy
 from intranet.pilots.models import Pilot
 from intranet.pilots.views import bp, manage, public  # noqa: F401 - modules add their routes
 
@@ -42,4 +42,5 @@ feature = Feature(
         "/pilots/<int:pilot_id>/termine/<int:date_id>/loeschen": "pilots.delete_date",
         "/pilots/<int:pilot_id>/ergebnisse": "pilots.results",
     },
+    data_categories=privacy.CATEGORIES,
 )

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
-from intranet.training import demo, jobs, my_data, panels, todos
+from intranet.training import demo, jobs, my_data, panels, privacy, todos
 from intranet.training.views import bp, editor, leadership, learner  # noqa: F401 - modules add their routes
 
 feature = Feature(
@@ -57,4 +57,5 @@ feature = Feature(
         "/training/<int:path_id>/steps/<int:step_id>": "training.step_page",
         "/training/<int:path_id>/steps/<int:step_id>/quiz": "training.submit_quiz",
     },
+    data_categories=privacy.CATEGORIES,
 )

@@ -9,6 +9,7 @@ from intranet.extensions import db
 from intranet.feedback import moderation, services
 from intranet.feedback.services import PostDraft
 from tests.browser.conftest import XSS_CORPUS, assert_accessible, assert_no_csp_errors, login
+from tests.feedback.conftest import publish_anonymous
 
 
 @pytest.fixture
@@ -83,6 +84,13 @@ def test_anonymous_flow_with_secret_link(page, board):
     assert len(secret) > 30
     assert secret not in page.url
     assert_accessible(page, "Zugangscode")
+    page.goto("/feedback/anonym")
+    page.fill("#secret", secret)
+    page.get_by_role("button", name="Beitrag öffnen").click()
+    page.locator(".field-error").wait_for()
+    assert "wartet noch auf die nächste Sammelveröffentlichung" in page.locator(".field-error").inner_text()
+    publish_anonymous()
+    page.goto("/feedback/")  # leave the page: a fragment-only change would not load it again
     page.goto(f"/feedback/anonym#{secret}")
     assert page.input_value("#secret") == secret  # filled from the fragment by app.js
     assert "#" not in page.url  # and removed from the address bar
@@ -91,8 +99,13 @@ def test_anonymous_flow_with_secret_link(page, board):
     page.get_by_role("heading", name="Sorge um meine Stelle").wait_for()
     page.fill("#body", "Nachtrag: Es geht um die Poststelle.")
     page.get_by_role("button", name="Anonym antworten").click()
-    page.get_by_text("Nachtrag: Es geht um die Poststelle.").wait_for()
+    page.get_by_text("Sammelveröffentlichung").first.wait_for()
     assert "ohne Bezug zu Ihrer Person" in page.locator("#flash-region").inner_text()
+    publish_anonymous()
+    page.goto("/feedback/")
+    page.goto(f"/feedback/anonym#{secret}")
+    page.get_by_role("button", name="Beitrag öffnen").click()
+    page.get_by_text("Nachtrag: Es geht um die Poststelle.").wait_for()
     assert_accessible(page, "Anonymer Beitrag mit Antwort")
     page.goto("/feedback/anonym")
     page.fill("#secret", "falsch")

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from intranet.extensions import db
 from intranet.feedback import moderation, queries, services
 from intranet.feedback.models import FeedbackComment, FeedbackPost
-from tests.feedback.conftest import idea, lesson
+from tests.feedback.conftest import idea, lesson, publish_anonymous
 
 HTMX = {"HX-Request": "true"}
 
@@ -122,6 +122,8 @@ def test_anonymous_post_shows_secret_once_and_link_opens_it(client, login_as, pe
     response = client.post("/feedback/neu", data=_form(identity="anonymous"))
     assert response.status_code == 200
     text = response.get_data(as_text=True)
+    assert db.session.scalar(select(FeedbackPost)) is None  # queued, not yet published
+    publish_anonymous()
     post = db.session.scalar(select(FeedbackPost))
     assert post.author_id is None
     secret = text.split('<code id="secret-code">')[1].split("</code>")[0]
@@ -131,6 +133,7 @@ def test_anonymous_post_shows_secret_once_and_link_opens_it(client, login_as, pe
     assert opened.status_code == 200 and post.title in opened.get_data(as_text=True)
     reply = client.post("/feedback/anonym", data={"secret": secret, "body": "Danke für die Antwort"})
     assert reply.status_code == 200
+    publish_anonymous()
     comment = db.session.scalar(select(FeedbackComment))
     assert comment.is_from_post_author and comment.author_id is None
 
@@ -176,7 +179,7 @@ def test_support_toggle_via_htmx_announces_count(client, login_as, make_post, pe
     assert post.support_count == 0
 
 
-def test_anonymous_support_once_per_session(client, login_as, make_post, people):
+def test_anonymous_support_once_per_person(client, login_as, make_post, people):
     post = make_post(anonymous=True)
     login_as(people.staff[1])
     data = {"post_id": post.id, "action": "anonymous"}
@@ -184,6 +187,7 @@ def test_anonymous_support_once_per_session(client, login_as, make_post, people)
     assert client.post("/feedback/unterstuetzen", data=data).status_code == 303
     named = client.post("/feedback/unterstuetzen", data={"post_id": post.id, "action": "support"})
     assert named.status_code == 303
+    publish_anonymous()
     db.session.refresh(post)
     assert (post.support_count, post.anonymous_support_count) == (1, 1)
 
@@ -234,6 +238,7 @@ def test_comment_via_htmx_and_plain(client, login_as, make_post, people):
         "/feedback/kommentieren", data={"post_id": post.id, "body": "Anonym gesagt", "anonymous": "y"}
     )
     assert plain.status_code == 303
+    publish_anonymous()
     comments = list(db.session.scalars(select(FeedbackComment).order_by(FeedbackComment.position)))
     assert [c.author_id for c in comments] == [people.staff[1].id, None]
 

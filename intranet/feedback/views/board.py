@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from intranet import permissions as perm
 from intranet.domain import attempt
-from intranet.feedback import queries, services
+from intranet.feedback import mix, queries, services
 from intranet.feedback.forms import (
     BODY_LABELS,
     KIND_HINTS,
@@ -20,7 +20,7 @@ from intranet.feedback.forms import (
 )
 from intranet.feedback.moderation import STATUS_LABELS
 from intranet.feedback.views import bp
-from intranet.feedback.views.common import rate_limited, render_post
+from intranet.feedback.views.common import render_post
 from intranet.hx import redirect_after_post, render_page_or_partial
 from intranet.org.services import org_tree
 from intranet.paging import paginate
@@ -80,8 +80,8 @@ def _publish(form: PostForm):
     anonymous = form.identity.data == "anonymous"
 
     def publish():
-        if anonymous:
-            return services.create_anonymous_post(_draft(form))
+        if anonymous:  # queued, published later in a shuffled batch (feedback/mix.py)
+            return None, mix.enqueue_post(current_user, _draft(form))
         return services.create_named_post(current_user, _draft(form)), None
 
     result = attempt(
@@ -95,7 +95,6 @@ def _publish(form: PostForm):
 
 
 @bp.route("/neu", methods=["GET", "POST"])
-@rate_limited
 def create():
     perm.require(perm.can_post_feedback(current_user))
     form = _post_form(request.args.get("art"))
@@ -107,7 +106,11 @@ def create():
             return redirect_after_post(url_for("feedback.show", post_id=post.id))
         # Shown once, rendered directly: never stored, never in a URL.
         return render_template(
-            "feedback/secret.html", post=post, secret=secret, valid_days=services.secret_valid_days()
+            "feedback/secret.html",
+            title=form.title.data,
+            secret=secret,
+            valid_days=services.secret_valid_days(),
+            hours=mix.longest_wait_hours(),
         )
     return render_template(
         "feedback/post_form.html", form=form, kinds=KIND_LABELS, hints=KIND_HINTS, body_labels=BODY_LABELS
@@ -122,12 +125,11 @@ def show(post_id):
 
 
 @bp.route("/anonym", methods=["GET", "POST"])
-@rate_limited
 def anonymous():
     """The anonymous poster's way back: the secret comes in the body, never in the URL."""
     form = SecretForm()
     opened = form.validate_on_submit() and attempt(
-        lambda: services.post_for_secret(form.secret.data), form=form, field="secret"
+        lambda: mix.post_for_secret(form.secret.data), form=form, field="secret"
     )
     if not opened:
         return render_template("feedback/secret_form.html", form=form), (422 if form.errors else 200)
@@ -137,10 +139,13 @@ def anonymous():
         "body" in request.form
         and reply.validate()
         and attempt(
-            lambda: services.add_anonymous_comment(post, reply.body.data, from_post_author=True),
+            lambda: mix.enqueue_comment(current_user, post, reply.body.data, from_post_author=True),
             form=reply,
             field="body",
-            success=_("Ihre Antwort ist veröffentlicht – ohne Bezug zu Ihrer Person."),
+            success=_(
+                "Ihre Antwort ist eingegangen. Sie erscheint mit der nächsten Sammelveröffentlichung "
+                "– ohne Bezug zu Ihrer Person."
+            ),
         )
     ):
         reply = AnonymousReplyForm(secret=reply.secret.data, formdata=None)

@@ -1,38 +1,17 @@
-"""What several feedback view modules share: the participation rate limit, the post behind an
-id-less form, the post page and the pages that ask for a reason."""
+"""What several feedback view modules share: the post behind an id-less form, the post page and
+the pages that ask for a reason. (Anonymous actions are limited by a server-side budget in
+`feedback/mix.py`, not by the session: a saved cookie must not reset it.)"""
 
 from __future__ import annotations
 
-import secrets
-import time
-
-from flask import current_app, render_template, session
+from flask import render_template
 from flask_login import current_user
 
 from intranet import permissions as perm
 from intranet.domain import attempt
-from intranet.extensions import limiter
 from intranet.feedback import queries
 from intranet.feedback.forms import CommentForm
 from intranet.hx import redirect_after_post
-
-
-def participation_key() -> str:
-    """Rate-limit key: a random per-session value renewed hourly – never the user id."""
-    now = int(time.time())
-    key, born = session.get("feedback_rl") or (None, 0)
-    if not key or now - born > 3600:
-        key, born = secrets.token_urlsafe(16), now
-        session["feedback_rl"] = [key, born]
-    return "feedback:" + key
-
-
-rate_limited = limiter.shared_limit(
-    lambda: current_app.config.get("LOTSE_FEEDBACK_LIMIT", "30 per hour"),
-    scope="feedback",
-    key_func=participation_key,
-    methods=["POST"],
-)
 
 
 def render_post(post, comment_form=None, status: int = 200):

@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from flask import render_template, session, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 
 from intranet import permissions as perm
 from intranet.domain import attempt
-from intranet.feedback import moderation, queries, services
+from intranet.feedback import mix, moderation, queries, services
 from intranet.feedback.forms import CommentForm, EmptyForm, ReportForm, SupportForm
 from intranet.feedback.views import bp
-from intranet.feedback.views.common import post_of_form, rate_limited, reason_page, render_post
+from intranet.feedback.views.common import post_of_form, reason_page, render_post
 from intranet.hx import redirect_after_post, wants_partial
 
-# Post ids this browser session supported anonymously: kept only in the signed session
-# cookie (never on the server), so the same person cannot count twice by accident.
-ANONYMOUS_SUPPORTS = "feedback_anon_supported"
+QUEUED = _l(
+    "Danke. Ihr anonymer Beitrag ist eingegangen und erscheint mit der nächsten "
+    "Sammelveröffentlichung – ohne Bezug zu Ihrer Person."
+)
 
 
 def _save_comment(post, form: CommentForm):
-    """Store the comment named or without any author reference."""
+    """Store the named comment, or queue the anonymous one (feedback/mix.py)."""
     if form.anonymous.data:
-        return services.add_anonymous_comment(post, form.body.data)
+        return mix.enqueue_comment(current_user, post, form.body.data)
     return services.add_named_comment(current_user, post, form.body.data)
 
 
 @bp.post("/kommentieren")
-@rate_limited
 def comment():
     form = CommentForm()
     post = post_of_form(form)
@@ -37,7 +38,7 @@ def comment():
             lambda: _save_comment(post, form),
             form=form,
             field="body",
-            success=_("Ihr Kommentar ist veröffentlicht."),
+            success=lambda comment: _("Ihr Kommentar ist veröffentlicht.") if comment else str(QUEUED),
         )
     )
     if saved:
@@ -58,35 +59,34 @@ def _apply_support(post, form: SupportForm) -> int:
     """Support, withdraw or count anonymously; returns the new number of supporters."""
     if not form.validate_on_submit():
         raise services.FeedbackError(_("Das Formular ist ungültig. Bitte laden Sie die Seite neu."))
-    anonymous_ids = session.get(ANONYMOUS_SUPPORTS, [])
     action = form.action.data
     if action == "support":
-        if post.id in anonymous_ids:
-            raise services.FeedbackError(_("Sie haben diesen Beitrag schon anonym unterstützt."))
+        mix.check_named_support(current_user, post)
         services.support(current_user, post)
     elif action == "withdraw":
         services.withdraw_support(current_user, post)
-    elif action == "anonymous":
-        if post.id in anonymous_ids or queries.has_supported(current_user, post):
-            raise services.FeedbackError(_("Sie haben diesen Beitrag schon unterstützt."))
-        services.support_anonymously(post)
-        session[ANONYMOUS_SUPPORTS] = [*anonymous_ids, post.id][-200:]
+    elif action == "anonymous":  # once per person and post, checked on the server (feedback/mix.py)
+        mix.enqueue_support(current_user, post)
+        return None
     else:
         raise services.FeedbackError(_("Diese Aktion gibt es nicht."))
     return post.support_count
 
 
 @bp.post("/unterstuetzen")
-@rate_limited
 def support():
     form = SupportForm()
     post = post_of_form(form)
     done = attempt(
         lambda: _apply_support(post, form),
-        success=lambda count: ngettext(
-            "Danke. Dieser Beitrag betrifft jetzt %(num)d Person.",
-            "Danke. Dieser Beitrag betrifft jetzt %(num)d Personen.",
-            count,
+        success=lambda count: (
+            str(QUEUED)
+            if count is None
+            else ngettext(
+                "Danke. Dieser Beitrag betrifft jetzt %(num)d Person.",
+                "Danke. Dieser Beitrag betrifft jetzt %(num)d Personen.",
+                count,
+            )
         ),
     )
     if wants_partial(f"support-{post.id}"):

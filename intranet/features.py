@@ -156,6 +156,7 @@ class Feature:
     stylesheet: str | None = None  # path under static/
     link_sources: tuple[LinkSource, ...] = ()
     bench: str | None = None  # dotted module with seed(ctx) and pages(ctx)
+    exports: tuple = ()  # intranet.exports.declare.Export: lists served as CSV and XLSX
     # Old URL rules that redirect (308, method and query kept) to an endpoint of this feature.
     legacy_paths: Mapping[str, str] = field(default_factory=dict)
     is_pillar: bool = False
@@ -221,6 +222,11 @@ def link_sources(target: str) -> list[LinkSource]:
     return [
         source for feature in all_features() for source in feature.link_sources if source.target == target
     ]
+
+
+def exports() -> dict:
+    """Every declared export by name (intranet/exports serves them)."""
+    return {export.name: export for feature in all_features() for export in feature.exports}
 
 
 def bench_modules() -> list[str]:

@@ -3,12 +3,14 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet import permissions as perm
+from intranet.admin import exports
 from intranet.admin.views import audit, bp, staff_import, topics, users  # noqa: F401 - modules add their routes
 from intranet.features import Feature, NavEntry
 
 feature = Feature(
     name="admin",
     blueprints=(bp,),
+    exports=(exports.PEOPLE,),
     nav=NavEntry(
         "admin.users", _l("Verwaltung"), visible=perm.can_use_admin_area, icon="settings", tone="grey"
     ),

@@ -37,6 +37,11 @@ def user_list(search: str | None = None, role: str | None = None, status: str | 
     return query
 
 
+def stream_users(search: str | None = None, role: str | None = None, status: str | None = "active"):
+    """The person list's rows for an export, fetched in batches (constant memory)."""
+    return db.session.scalars(user_list(search, role, status).execution_options(yield_per=500))
+
+
 def audit_entries(action: str | None = None):
     """The audit log, newest first, optionally only one action."""
     query = (

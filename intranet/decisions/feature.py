@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from intranet.decisions import demo, jobs, my_data, panels, privacy, todos
+from intranet.decisions import demo, exports, jobs, my_data, panels, privacy, todos
 from intranet.decisions.api import bp as api_bp
 from intranet.decisions.views import bp
 from intranet.features import Feature, Job, NavEntry, Panel
@@ -25,8 +25,9 @@ feature = Feature(
             {"hour": 6, "minute": 45},
         ),
     ),
-    my_data=(my_data.section,),
+    my_data=(my_data.section, my_data.tokens_section),
     stylesheet="css/decisions.css",
     bench="bench.features.decisions",
+    exports=(exports.REGISTER,),
     data_categories=privacy.CATEGORIES,
 )

@@ -16,6 +16,7 @@ from intranet.decisions.queries import RegisterFilter, apply_filter, published
 from intranet.decisions.services import decision_url
 from intranet.extensions import db
 from intranet.notify.services import absolute_url
+from intranet.urls import base_host
 
 FEED_SIZE = 50
 
@@ -64,7 +65,7 @@ def ical_calendar(user, filters: RegisterFilter) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Lotse//Entscheidungen//DE")
     calendar.add("version", "2.0")
-    host = current_app.config["LOTSE_BASE_URL"].split("//")[-1].split("/")[0]
+    host = base_host()
     with force_locale(user.locale):
         for decision in decisions:
             event = Event()

@@ -52,3 +52,29 @@ def section(user) -> MyDataSection:
         ),
         rows,
     )
+
+
+def tokens_section(user) -> MyDataSection:
+    """The person's active feed/calendar and API keys, each with "Widerrufen"."""
+    from intranet import urls
+    from intranet.decisions.tokens import active_tokens
+    from intranet.main.my_data import when
+
+    kinds = {"feed": _l("Feed und Kalender"), "api": _l("Programmierschnittstelle (API)")}
+    active = active_tokens(user)
+    rows = [
+        {
+            str(_l("Bezeichnung")): token.label,
+            str(_l("Art")): str(kinds.get(token.kind, token.kind)),
+            str(_l("Beginnt mit")): f"{token.hint}…",
+            str(_l("Erstellt")): when(token.created_at),
+            str(_l("Zuletzt benutzt")): when(token.last_used_at),
+        }
+        for token in active
+    ]
+    return MyDataSection(
+        _l("Zugangsschlüssel für Feeds, Kalender und API"),
+        _l("Nur Sie. Lotse speichert nur einen Fingerabdruck des Schlüssels, nicht den Schlüssel selbst."),
+        rows,
+        actions=[(_l("Widerrufen"), urls.path_for("decisions.revoke_token", token_id=t.id)) for t in active],
+    )

@@ -111,6 +111,13 @@ def register_query(user, filters: RegisterFilter):
     )
 
 
+def stream_register(user, filters: RegisterFilter):
+    """The register's decisions for an export, fetched in batches (constant memory)."""
+    from intranet.extensions import db
+
+    return db.session.scalars(register_query(user, filters).execution_options(yield_per=500))
+
+
 def timeline(
     user, filters: RegisterFilter, today: date, past_days: int = 90, limit: int = 100
 ) -> tuple[list[Decision], list[Decision]]:

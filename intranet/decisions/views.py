@@ -101,6 +101,15 @@ def index():
     ), (200 if valid else 422)
 
 
+@bp.get("/liste.<any(csv, xlsx):fmt>")
+def export(fmt):
+    from intranet.exports import serve
+
+    permissions.require(permissions.can_view_decisions(current_user))
+    _form, filters, _valid = filter_form()
+    return serve.respond("decision-register", fmt, current_user, filters=filters)
+
+
 @bp.get("/timeline")
 def timeline_page():
     form, filters, valid = filter_form()

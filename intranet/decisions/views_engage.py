@@ -164,6 +164,16 @@ def feed(token):
     return Response(xml, mimetype="application/atom+xml")
 
 
+@bp.get("/feed.atom")
+def session_feed():
+    """The viewer's feed by their login (the page's autodiscovery link): token URLs cannot be
+    announced, only their hashes are stored."""
+    filters = _feed_filters()
+    query = {name: value for name, value in (("unit", filters.unit_id), ("topic", filters.topic_id)) if value}
+    xml = feeds.atom_feed(current_user, filters, urls.absolute_url("decisions.session_feed", **query))
+    return Response(xml, mimetype="application/atom+xml")
+
+
 @bp.get("/feed/<token>/calendar.ics")
 def token_calendar(token):
     user = tokens.user_for_token(token, "feed")

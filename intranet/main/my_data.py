@@ -19,6 +19,8 @@ class MyDataSection:
     title: object
     visible_to: object  # who besides the person can see this data
     rows: list[dict] = field(default_factory=list)
+    # Per row (same order) a POST action for the page, e.g. ("Widerrufen", url); not in the JSON.
+    actions: list[tuple[object, str] | None] = field(default_factory=list)
 
 
 def when(value) -> str:

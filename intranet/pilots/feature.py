@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, LinkSource, NavEntry, Panel
-from intranet.pilots import demo, my_data, panels, privacy
+from intranet.pilots import demo, exports, my_data, panels, privacy
 from intranet.pilots.models import Pilot
 from intranet.pilots.views import bp, manage, public  # noqa: F401 - modules add their routes
 
@@ -21,6 +21,7 @@ feature = Feature(
         LinkSource("decision", _l("Pilotprojekte"), Pilot, "result_decision_id", "pilots.detail", "pilot_id"),
     ),
     bench="bench.features.pilots",
+    exports=(exports.PARTICIPANTS,),
     # Until the German paths: /pilots/… (bookmarks, old notifications and mails keep working).
     legacy_paths={
         "/pilots/": "pilots.index",

@@ -230,7 +230,7 @@ def session_calendar(step: TrainingStep, url: str) -> bytes:
     calendar.add("prodid", "-//Lotse//Lernpfade//DE")
     calendar.add("version", "2.0")
     event = Event()
-    event.add("uid", f"training-step-{step.id}@lotse")
+    event.add("uid", f"training-step-{step.id}@{urls.base_host()}")
     event.add("summary", f"{step.path.title}: {step.title}")
     event.add("dtstart", step.session_starts_at)
     event.add("dtend", step.session_ends_at)

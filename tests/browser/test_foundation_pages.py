@@ -57,6 +57,11 @@ def test_admin_pages_are_accessible(page, factory, org):
     tree = org.tree
     for index in range(3):
         factory.user(unit=tree["sg321"], roles=[("guide", tree["a32"])] if index == 0 else [])
+    from intranet.decisions import tokens
+    from intranet.extensions import db
+
+    tokens.create_token(org.admin, "feed", "Thunderbird")  # "Meine Daten" shows it with "Widerrufen"
+    db.session.commit()
     login(page, org.admin)
     for path in (
         "/verwaltung/personen",

@@ -48,7 +48,10 @@ def check_case(app, login_as):
             if actor != "anonymous":
                 login_as(actors[actor], client)
             path = case.path.format(**ids)
-            response = client.open(path, method=case.method, data=case.data, headers=case.headers)
+            # buffered: streamed files (exports) are read and closed inside the request.
+            response = client.open(
+                path, method=case.method, data=case.data, headers=case.headers, buffered=True
+            )
             if response.status_code != expected:
                 mismatches.append(
                     f"{case.name}: {actor} {case.method} {path} → {response.status_code}, erwartet {expected}"

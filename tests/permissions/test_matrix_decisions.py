@@ -27,6 +27,8 @@ CASES = [
         {"anonymous": 401, "*": 200},
         headers={**HX, "HX-Target": "decision-results"},
     ),
+    Case("register as excel", "GET", "/decisions/liste.xlsx?status=decided", SIGNED_IN),
+    Case("register as csv", "GET", "/decisions/liste.csv", SIGNED_IN),
     Case("timeline", "GET", "/decisions/timeline", SIGNED_IN),
     Case(
         "timeline partial",
@@ -36,6 +38,7 @@ CASES = [
         headers={**HX, "HX-Target": "timeline-results"},
     ),
     Case("calendar download", "GET", "/decisions/calendar.ics", SIGNED_IN),
+    Case("feed of the signed-in viewer", "GET", "/decisions/feed.atom", SIGNED_IN),
     Case("token page", "GET", "/decisions/tokens", SIGNED_IN),
     Case("new decision form", "GET", "/decisions/new", LEADERSHIP),
     Case("published decision", "GET", "/decisions/{published}", SIGNED_IN),

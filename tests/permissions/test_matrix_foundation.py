@@ -44,6 +44,8 @@ CASES = [
     Case("deactivate unit", "POST", "/organisation/{empty_unit}/deaktivieren", ADMIN_POST),
     Case("reactivate unit", "POST", "/organisation/{empty_unit}/reaktivieren", ADMIN_POST),
     Case("user list", "GET", "/verwaltung/personen", ADMIN_ONLY),
+    Case("user list as excel", "GET", "/verwaltung/personen.xlsx", ADMIN_ONLY),
+    Case("user list as csv", "GET", "/verwaltung/personen.csv?role=guide", ADMIN_ONLY),
     Case("new user", "GET", "/verwaltung/personen/neu", ADMIN_ONLY),
     Case("edit user", "GET", "/verwaltung/personen/{user}", ADMIN_ONLY),
     Case("deactivate user", "POST", "/verwaltung/personen/{user}/deaktivieren", ADMIN_POST),

@@ -50,6 +50,7 @@ CASES = [
         {"anonymous": 302, "*": 403, "other_leader": 200, "admin": 200},
     ),
     Case("csv", "GET", "/pilotprojekte/{pilot}/teilnehmende.csv", MANAGERS),
+    Case("xlsx", "GET", "/pilotprojekte/{pilot}/teilnehmende.xlsx", MANAGERS),
     Case("capacity", "POST", "/pilotprojekte/{pilot}/plaetze", MANAGERS_POST, data={"cap-capacity": "40"}),
     Case("close sign-up", "POST", "/pilotprojekte/{pilot}/anmeldung/schliessen", MANAGERS_POST),
     Case(

@@ -10,6 +10,7 @@ from intranet.admin.forms import UserFilterForm, UserForm
 from intranet.admin.views import bp
 from intranet.auth import services as accounts
 from intranet.domain import attempt
+from intranet.exports import serve
 from intranet.hx import redirect_after_post, render_page_or_partial
 from intranet.org.services import org_tree
 from intranet.paging import paginate
@@ -33,6 +34,19 @@ def users():
         form=form,
         tree=org_tree(),
     )
+
+
+@bp.get("/personen.<any(csv, xlsx):fmt>")
+def users_export(fmt):
+    perm.require(perm.can_manage_users(current_user))
+    form = UserFilterForm(request.args)
+    form.validate()
+    filters = {
+        "search": None if form.q.errors else form.q.data,
+        "role": form.role.data,
+        "status": form.status.data,
+    }
+    return serve.respond("admin-people", fmt, current_user, {"filters": filters}, **filters)
 
 
 def _user_form(user) -> UserForm:

@@ -1,15 +1,16 @@
 """Creating and running a pilot: new, edit, places, sign-up window, status, participants, CSV,
 messages, dates, results."""
 
-from flask import Response, flash, render_template, request, url_for
+from flask import flash, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from intranet import permissions as perm
 from intranet.domain import attempt
+from intranet.exports import serve
 from intranet.hx import redirect_after_post
 from intranet.org.services import org_tree
-from intranet.pilots import exports, queries, services, signups
+from intranet.pilots import queries, services, signups
 from intranet.pilots.forms import (
     CapacityForm,
     DateForm,
@@ -204,19 +205,14 @@ def remove(pilot_id, signup_id):
     return render_template("pilots/remove.html", pilot=pilot, signup=signup, form=form), status
 
 
-@bp.get("/<int:pilot_id>/teilnehmende.csv")
-def export(pilot_id):
+@bp.get("/<int:pilot_id>/teilnehmende.csv", defaults={"fmt": "csv"})
+@bp.get("/<int:pilot_id>/teilnehmende.xlsx", defaults={"fmt": "xlsx"}, endpoint="export_xlsx")
+def export(pilot_id, fmt):
     pilot = _managed(pilot_id)
-    people = queries.participants(pilot)
-    if not people:
+    if not queries.participants(pilot):
         flash(_("Es gibt noch keine Anmeldungen – die Liste wäre leer."), "info")
         return redirect_after_post(url_for("pilots.manage", pilot_id=pilot.id))
-    names = {unit.id: unit.name for unit in org_tree().units.values()}
-    return Response(
-        exports.participants_csv(pilot, people, names),
-        mimetype="text/csv",
-        headers={"Content-Disposition": f'attachment; filename="pilotprojekt-{pilot.id}-teilnehmende.csv"'},
-    )
+    return serve.respond("pilot-participants", fmt, current_user, {"pilot_id": pilot.id}, pilot=pilot)
 
 
 @bp.post("/<int:pilot_id>/termine/<int:date_id>/loeschen")

@@ -8,7 +8,7 @@ FLASK := $(BIN)/flask --app wsgi
 HTMX_VERSION := $(shell node -p "require('./package.json').dependencies['htmx.org']" 2>/dev/null)
 export FLASK_APP := wsgi
 
-.PHONY: run test bench setup venv vendor translations migrate seed lint clean system-deps browser-deps
+.PHONY: run test bench audit setup venv vendor translations migrate seed lint clean system-deps browser-deps
 
 run: setup migrate seed ## set up, migrate, seed the demo Landratsamt, serve on :5000
 	LOTSE_SCHEDULER=inprocess $(FLASK) run --host 127.0.0.1 --port 5000 --no-reload
@@ -21,6 +21,9 @@ test: setup browser-deps ## set up and run every test on SQLite and PostgreSQL
 bench: setup system-deps ## Landkreis-scale benchmark (not part of the tests)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
+audit: setup ## Lighthouse (accessibility, best practices) on login, home and each pillar index; not part of `make test`
+	$(BIN)/python scripts/audit.py
+
 setup: venv vendor translations
 
 venv: $(BIN)/.installed
@@ -31,11 +34,12 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 vendor: static/vendor/htmx/htmx.min.js
-static/vendor/htmx/htmx.min.js: package.json package-lock.json
+static/vendor/htmx/htmx.min.js: package.json package-lock.json scripts/build_icon_sprite.py
 	npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p static/vendor/htmx
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
 	cp node_modules/htmx.org/LICENSE static/vendor/htmx/LICENSE
+	$(PYTHON) scripts/build_icon_sprite.py node_modules/lucide-static static/vendor/lucide
 
 translations: venv
 	$(BIN)/pybabel compile -d intranet/translations -f

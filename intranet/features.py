@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from werkzeug.utils import import_string
@@ -41,12 +42,18 @@ def _signed_in(user) -> bool:
 @dataclass(frozen=True)
 class NavEntry:
     """A main-navigation link. It is marked current on every page of its blueprint, or only
-    on its own endpoint when `whole_blueprint` is False (e.g. "Start")."""
+    on its own endpoint when `whole_blueprint` is False (e.g. "Start").
+
+    `icon` names a symbol of the Lucide sprite (scripts/build_icon_sprite.py lists them) and
+    `tone` one of the colour families in app.css (`.tone-<name>`: blue, teal, green, plum,
+    rose, amber, slate, grey); the pillar's link, home card and page headings use both."""
 
     endpoint: str
     label: object
     visible: Callable = _signed_in
     whole_blueprint: bool = True
+    icon: str = "house"
+    tone: str = "blue"
 
     def is_current(self, endpoint: str | None) -> bool:
         if not endpoint:
@@ -64,6 +71,18 @@ class Panel:
     name: str
     loader: Callable
     template: str
+
+
+@dataclass(frozen=True)
+class Todo:
+    """One line of the home page's "Zu erledigen" strip, with the one action that does it.
+    A feature declares `todos=(source,)`; `source(user) -> list[Todo]` runs a fixed number of
+    queries and returns at most a few items."""
+
+    text: str
+    action: str
+    url: str
+    due: date | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +148,7 @@ class Feature:
     blueprints: tuple = ()
     nav: NavEntry | None = None
     panels: tuple[Panel, ...] = ()
+    todos: tuple[Callable, ...] = ()  # (user) -> list[Todo], for the home page's "Zu erledigen"
     seed: Callable[[], str] | None = None
     seed_after: tuple[str, ...] = ()  # features whose demo data this seeder uses
     jobs: tuple[Job, ...] = ()
@@ -166,8 +186,20 @@ def nav_entries() -> list[NavEntry]:
     return [feature.nav for feature in all_features() if feature.nav is not None]
 
 
+def nav_for_endpoint(endpoint: str | None) -> NavEntry | None:
+    """The navigation entry whose blueprint serves `endpoint` (for a page's icon and colour)."""
+    if not endpoint:
+        return None
+    blueprint = endpoint.split(".", 1)[0]
+    return next((entry for entry in nav_entries() if entry.endpoint.split(".", 1)[0] == blueprint), None)
+
+
 def panels() -> list[Panel]:
     return [panel for feature in all_features() for panel in feature.panels]
+
+
+def todo_sources() -> list[tuple[Feature, Callable]]:
+    return [(feature, source) for feature in all_features() for source in feature.todos]
 
 
 def jobs() -> dict[str, Job]:

@@ -8,6 +8,13 @@ from wtforms.validators import Length
 
 REQUIRED = _l("Bitte füllen Sie dieses Feld aus.")
 EMAIL_INVALID = _l("Bitte geben Sie eine gültige E-Mail-Adresse ein.")
+# The one formatting help for every long text field (rendered with `| md`), in plain German.
+FORMATTING_HELP = _l(
+    "So gestalten Sie den Text: Fett: zwei Sternchen davor und danach (**wichtig**). "
+    "Aufzählung: jede Zeile mit einem Bindestrich und Leerzeichen beginnen („- “). "
+    "Zwischenüberschrift: Zeile mit zwei Rautezeichen beginnen („## “). "
+    "Link: Text in eckigen Klammern, Adresse in runden Klammern ([Intranet](https://…))."
+)
 
 
 def too_long(limit: int) -> LazyString:

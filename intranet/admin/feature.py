@@ -11,7 +11,9 @@ feature = Feature(
     name="admin",
     blueprints=(bp,),
     exports=(exports.PEOPLE,),
-    nav=NavEntry("admin.users", _l("Verwaltung"), visible=perm.can_use_admin_area),
+    nav=NavEntry(
+        "admin.users", _l("Verwaltung"), visible=perm.can_use_admin_area, icon="settings", tone="grey"
+    ),
     legacy_paths={
         "/admin/users": "admin.users",
         "/admin/users/new": "admin.create_user",

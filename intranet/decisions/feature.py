@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 
-from intranet.decisions import demo, exports, jobs, my_data, panels, privacy
+from intranet.decisions import demo, exports, jobs, my_data, panels, privacy, todos
 from intranet.decisions.api import bp as api_bp
 from intranet.decisions.views import bp
 from intranet.features import Feature, Job, NavEntry, Panel
@@ -11,8 +11,9 @@ feature = Feature(
     name="decisions",
     is_pillar=True,
     blueprints=(bp, api_bp),
-    nav=NavEntry("decisions.index", _l("Entscheidungen")),
+    nav=NavEntry("decisions.index", _l("Entscheidungen"), icon="scale", tone="amber"),
     panels=(Panel("decisions", panels.home_panel, "decisions/partials/_home_panel.html"),),
+    todos=(todos.todos,),
     seed=demo.seed,
     seed_after=("org", "guides", "training"),
     jobs=(

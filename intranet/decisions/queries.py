@@ -10,6 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from intranet import permissions
 from intranet.decisions.models import DRAFT, STATUSES, Decision, decision_unit
+from intranet.extensions import db
 from intranet.org.services import org_tree
 
 MAX_SEARCH = 200
@@ -141,3 +142,10 @@ def timeline(
     from intranet.extensions import db
 
     return list(db.session.scalars(upcoming)), list(db.session.scalars(recent))
+
+
+def pending_acknowledgements(user, limit: int) -> list[Decision]:
+    """Decisions the person still has to acknowledge, the earliest effective date first."""
+    from intranet.decisions.engagement import pending_acknowledgement_query
+
+    return list(db.session.scalars(pending_acknowledgement_query(user).limit(limit)))

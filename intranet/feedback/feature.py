@@ -11,7 +11,7 @@ feature = Feature(
     name="feedback",
     is_pillar=True,
     blueprints=(bp,),
-    nav=NavEntry("feedback.board", _l("Feedback")),
+    nav=NavEntry("feedback.board", _l("Feedback"), icon="message-square-heart", tone="rose"),
     panels=(Panel("feedback", panels.home_panel, "feedback/partials/_home_panel.html"),),
     seed=demo.seed,
     seed_after=("org", "decisions", "pilots"),

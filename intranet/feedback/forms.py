@@ -17,7 +17,7 @@ from wtforms.validators import DataRequired, NumberRange, Optional
 
 from intranet.feedback.moderation import ANSWER_MAX, REASON_MAX, REPORT_MAX
 from intranet.feedback.services import COMMENT_MAX, SECRET_MAX, TEXT_MAX, TITLE_MAX
-from intranet.form_rules import REQUIRED, max_length
+from intranet.form_rules import FORMATTING_HELP, REQUIRED, max_length
 from intranet.security import MAX_DB_INT
 
 KIND_LABELS = {
@@ -53,7 +53,7 @@ class PostForm(FlaskForm):
     body = TextAreaField(
         _l("Ihr Beitrag"),
         validators=[max_length(TEXT_MAX)],
-        description=_l("Sie können Markdown verwenden, z. B. **fett** oder Listen mit „-“."),
+        description=FORMATTING_HELP,
     )
     what_happened = TextAreaField(
         _l("Was ist passiert?"),

@@ -3,15 +3,16 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
-from intranet.guides import demo, jobs, my_data, panels, privacy
+from intranet.guides import demo, jobs, my_data, panels, privacy, todos
 from intranet.guides.views import bp, directory, inbox, manage, questions  # noqa: F401 - modules add their routes
 
 feature = Feature(
     name="guides",
     is_pillar=True,
     blueprints=(bp,),
-    nav=NavEntry("guides.index", _l("Lotsen & Fragen")),
+    nav=NavEntry("guides.index", _l("Lotsen & Fragen"), icon="life-buoy", tone="teal"),
     panels=(Panel("guides", panels.home_panel, "guides/partials/_home_panel.html"),),
+    todos=(todos.todos,),
     seed=demo.seed,
     seed_after=("org",),
     jobs=(

@@ -12,7 +12,7 @@ from wtforms import (
 )
 from wtforms.validators import AnyOf, DataRequired, InputRequired, NumberRange, Optional, ValidationError
 
-from intranet.form_rules import REQUIRED, max_length
+from intranet.form_rules import FORMATTING_HELP, REQUIRED, max_length
 from intranet.guides.services import BODY_MAX, TITLE_MAX
 
 NOT_POSSIBLE = _l("Dieser Wert ist hier nicht möglich.")
@@ -38,7 +38,7 @@ class AskForm(FlaskForm):
     body = TextAreaField(
         _l("Details (optional)"),
         validators=[Optional(), max_length(BODY_MAX)],
-        description=_l("Sie können Markdown verwenden, z. B. **fett** oder Listen mit „-“."),
+        description=FORMATTING_HELP,
         render_kw={"rows": 6},
     )
     topic_id = SelectField(

@@ -229,3 +229,14 @@ def topic_directory() -> list[tuple]:
             entry = by_topic.setdefault(topic.id, (topic, []))
             entry[1].extend((profile.user, gm.tree.get(u)) for u in units_of[profile.user_id])
     return sorted(by_topic.values(), key=lambda entry: entry[0].name)
+
+
+def waiting_for(user: User, limit: int) -> list[Question]:
+    """Open questions in this person's inbox not claimed by a colleague, most urgent first."""
+    return list(
+        db.session.scalars(
+            inbox_query(user, "open")
+            .where(or_(Question.claimed_by_id.is_(None), Question.claimed_by_id == user.id))
+            .limit(limit)
+        ).unique()
+    )

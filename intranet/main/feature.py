@@ -8,5 +8,5 @@ from intranet.main.views import bp
 feature = Feature(
     name="main",
     blueprints=(bp,),
-    nav=NavEntry("main.home", _l("Start"), whole_blueprint=False),
+    nav=NavEntry("main.home", _l("Start"), whole_blueprint=False, icon="house", tone="blue"),
 )

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired
 
-from intranet.form_rules import REQUIRED, max_length
+from intranet.form_rules import FORMATTING_HELP, REQUIRED, max_length
 
 
 class SitePageForm(FlaskForm):
@@ -12,8 +12,8 @@ class SitePageForm(FlaskForm):
         validators=[DataRequired(REQUIRED), max_length(200)],
     )
     body = TextAreaField(
-        _l("Text (Markdown)"),
+        _l("Text"),
         validators=[DataRequired(REQUIRED), max_length(50000)],
-        description=_l("Überschriften mit ##, Listen mit -, Links mit [Text](Adresse)."),
+        description=FORMATTING_HELP,
         render_kw={"rows": 16},
     )

@@ -7,8 +7,10 @@ of queries. Features declare their panels in their `feature.py`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from intranet import features
-from intranet.features import Panel
+from intranet.features import NavEntry, Panel, Todo
 
 
 class PanelContext(dict):
@@ -18,6 +20,13 @@ class PanelContext(dict):
         if not name.startswith("__") and dict.__contains__(self, name):
             return dict.__getitem__(self, name)
         return super().__getattribute__(name)
+
+
+def load_todos(user, limit: int = 8) -> list[tuple[NavEntry | None, Todo]]:
+    """Every feature's to-dos, those with the nearest due date first, then in feature order."""
+    items = [(feature.nav, todo) for feature, source in features.todo_sources() for todo in source(user)]
+    items.sort(key=lambda item: (item[1].due is None, item[1].due or date.min))
+    return items[:limit]
 
 
 def load_panels(user) -> list[tuple[Panel, PanelContext]]:

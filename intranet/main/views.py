@@ -1,9 +1,13 @@
 """Home, health check, and the pages linked from every footer."""
 
-from flask import Blueprint, jsonify, render_template, url_for
+import json
+from pathlib import Path
+
+from flask import Blueprint, current_app, jsonify, render_template, send_from_directory, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from intranet import clock
 from intranet import permissions as perm
 from intranet.domain import attempt
 from intranet.extensions import limiter
@@ -11,7 +15,7 @@ from intranet.hx import redirect_after_post
 from intranet.main import my_data as my_data_sections
 from intranet.main import queries, site_pages
 from intranet.main.forms import SitePageForm
-from intranet.main.home import load_panels
+from intranet.main.home import load_panels, load_todos
 
 bp = Blueprint("main", __name__)
 
@@ -19,7 +23,12 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 @login_required
 def home():
-    return render_template("main/home.html", panels=load_panels(current_user))
+    return render_template(
+        "main/home.html",
+        todos=load_todos(current_user),
+        today=clock.local_today(),
+        panels=load_panels(current_user),
+    )
 
 
 @bp.get("/meine-daten")
@@ -47,6 +56,49 @@ def healthz():
     if queries.database_ok():
         return jsonify(status="ok", database="ok"), 200
     return jsonify(status="error", database="error"), 503
+
+
+@bp.get("/favicon.ico")
+@limiter.exempt
+def favicon():
+    """Browsers ask for /favicon.ico on their own; answer it instead of logging a 404."""
+    response = send_from_directory(Path(current_app.static_folder) / "img", "favicon.ico", max_age=86400)
+    response.mimetype = "image/vnd.microsoft.icon"
+    return response
+
+
+@bp.get("/manifest.webmanifest")
+@limiter.exempt
+def manifest():
+    """Web app manifest, so staff can put Lotse on their phone's home screen."""
+    icons = [
+        {
+            "src": url_for("static", filename=f"img/icon-{size}.png"),
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+        }
+        for size in (192, 512)
+    ]
+    icons.append({"src": url_for("static", filename="img/logo.svg"), "sizes": "any", "type": "image/svg+xml"})
+    payload = {
+        "name": f"Lotse – {current_app.config['LOTSE_ORGANISATION_NAME']}",
+        "short_name": "Lotse",
+        "description": _(
+            "Das Intranet für Ihre Verwaltung: Fragen, Lernpfade, Pilotprojekte, Entscheidungen."
+        ),
+        "lang": "de",
+        "start_url": url_for("main.home"),
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#f3f5f7",
+        "theme_color": "#0d3a5c",
+        "icons": icons,
+    }
+    response = current_app.response_class(
+        json.dumps(payload, ensure_ascii=False), mimetype="application/manifest+json"
+    )
+    response.cache_control.max_age = 3600
+    return response
 
 
 @bp.get("/seiten/<slug>")

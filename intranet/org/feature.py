@@ -9,7 +9,7 @@ from intranet.org.views import bp
 feature = Feature(
     name="org",
     blueprints=(bp,),
-    nav=NavEntry("org.tree", _l("Organisation")),
+    nav=NavEntry("org.tree", _l("Organisation"), icon="network", tone="slate"),
     seed=demo_org.seed,
     legacy_paths={
         "/org/": "org.tree",

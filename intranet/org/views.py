@@ -1,6 +1,6 @@
 """The org tree in the browser: see, create, rename, move, (de)activate units."""
 
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -26,7 +26,20 @@ def _tree_at(unit_id: int) -> str:
 
 @bp.get("/")
 def tree():
-    return render_template("org/tree.html", tree=services.org_tree(), members=services.member_counts())
+    tree = services.org_tree()
+    text = request.args.get("q", "").strip()[:100]
+    matches, shown = queries.tree_filter(tree, text) if text else (set(), None)
+    # Without a filter the top levels and the way to the person's own unit are open.
+    own = {unit.id for unit in tree.ancestors(current_user.unit_id)} if current_user.unit_id else set()
+    return render_template(
+        "org/tree.html",
+        tree=tree,
+        members=services.member_counts(),
+        q=text,
+        matches=matches,
+        shown=shown,
+        opened=shown if shown is not None else own,
+    )
 
 
 def _form(unit) -> UnitForm:

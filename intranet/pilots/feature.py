@@ -11,7 +11,7 @@ feature = Feature(
     name="pilots",
     is_pillar=True,
     blueprints=(bp,),
-    nav=NavEntry("pilots.index", _l("Pilotprojekte")),
+    nav=NavEntry("pilots.index", _l("Pilotprojekte"), icon="flask-conical", tone="plum"),
     panels=(Panel("pilots", panels.home_panel, "pilots/partials/_home_panel.html"),),
     seed=demo.seed,
     seed_after=("org", "training", "decisions"),

@@ -14,7 +14,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, InputRequired, NumberRange, Optional
 
-from intranet.form_rules import EMAIL_INVALID, REQUIRED, max_length
+from intranet.form_rules import EMAIL_INVALID, FORMATTING_HELP, REQUIRED, max_length
 from intranet.pilots.models import STATUS_LABELS
 from intranet.pilots.signups import MOTIVATION_MAX, REASON_MAX
 
@@ -29,7 +29,7 @@ class PilotForm(FlaskForm):
         description=_l("Was soll der Pilot zeigen? Ein bis zwei Sätze."),
     )
     description = TextAreaField(
-        _l("Beschreibung"), validators=[max_length(20000)], description=_l("Markdown ist möglich.")
+        _l("Beschreibung"), validators=[max_length(20000)], description=FORMATTING_HELP
     )
     requirements = TextAreaField(_l("Voraussetzungen"), validators=[max_length(5000)])
     unit_id = SelectField(_l("Verantwortliche Einheit"), coerce=int)

@@ -3,15 +3,16 @@
 from flask_babel import lazy_gettext as _l
 
 from intranet.features import Feature, Job, NavEntry, Panel
-from intranet.training import demo, jobs, my_data, panels, privacy
+from intranet.training import demo, jobs, my_data, panels, privacy, todos
 from intranet.training.views import bp, editor, leadership, learner  # noqa: F401 - modules add their routes
 
 feature = Feature(
     name="training",
     is_pillar=True,
     blueprints=(bp,),
-    nav=NavEntry("training.catalogue", _l("Lernpfade")),
+    nav=NavEntry("training.catalogue", _l("Lernpfade"), icon="graduation-cap", tone="green"),
     panels=(Panel("training", panels.home_panel, "training/partials/_home_panel.html"),),
+    todos=(todos.todos,),
     seed=demo.seed,
     seed_after=("org", "guides"),
     jobs=(

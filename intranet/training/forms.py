@@ -22,10 +22,9 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
 from intranet import clock
-from intranet.form_rules import REQUIRED, max_length
+from intranet.form_rules import FORMATTING_HELP, REQUIRED, max_length
 from intranet.training.services import no_such_position
 
-MD_HINT = _l("Überschriften mit ##, Listen mit -, Links mit [Text](Adresse).")
 LEVEL_CHOICES = [("einstieg", _l("Einstieg")), ("aufbau", _l("Aufbau")), ("vertiefung", _l("Vertiefung"))]
 KIND_CHOICES = [
     ("read", _l("Lesen")),
@@ -115,8 +114,8 @@ class PathForm(TrainingForm):
         validators=[DataRequired(REQUIRED), max_length(160)],
     )
     summary = TextAreaField(
-        _l("Zusammenfassung (Markdown)"),
-        description=MD_HINT,
+        _l("Zusammenfassung"),
+        description=FORMATTING_HELP,
         validators=[max_length(20000)],
         render_kw={"rows": 8},
     )
@@ -147,8 +146,8 @@ class StepForm(TrainingForm):
         validators=[DataRequired(REQUIRED), max_length(160)],
     )
     body = TextAreaField(
-        _l("Text (Markdown)"),
-        description=MD_HINT,
+        _l("Text"),
+        description=FORMATTING_HELP,
         render_kw={"rows": 10},
         validators=[max_length(50000)],
     )

@@ -239,3 +239,20 @@ def assignments_to(unit_ids):
         .where(TrainingAssignment.unit_id.in_(unit_ids))
         .order_by(TrainingAssignment.created_at.desc(), TrainingAssignment.id.desc())
     )
+
+
+def due_enrolments(user, limit: int) -> list[TrainingEnrolment]:
+    """The person's open enrolments that have a due date, the nearest first."""
+    return list(
+        db.session.scalars(
+            select(TrainingEnrolment)
+            .options(joinedload(TrainingEnrolment.path))
+            .where(
+                TrainingEnrolment.user_id == user.id,
+                TrainingEnrolment.completed_at.is_(None),
+                TrainingEnrolment.due_on.is_not(None),
+            )
+            .order_by(TrainingEnrolment.due_on, TrainingEnrolment.id)
+            .limit(limit)
+        )
+    )

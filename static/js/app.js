@@ -33,6 +33,28 @@
   document.addEventListener("DOMContentLoaded", fillSecretFromHash);
   document.addEventListener("htmx:afterSettle", fillSecretFromHash);
 
+  // Header menus are <details> disclosures and work without JavaScript; with it, Escape and a
+  // click elsewhere close them, and opening one closes the other.
+  function headerMenus() {
+    return Array.prototype.slice.call(document.querySelectorAll("details.header-menu[open]"));
+  }
+  document.addEventListener("toggle", function (event) {
+    var opened = event.target;
+    if (opened.matches && opened.matches("details.header-menu") && opened.open) {
+      headerMenus().forEach(function (menu) { if (menu !== opened) { menu.open = false; } });
+    }
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    headerMenus().forEach(function (menu) {
+      menu.open = false;
+      if (menu.contains(document.activeElement)) { menu.querySelector("summary").focus(); }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    headerMenus().forEach(function (menu) { if (!menu.contains(event.target)) { menu.open = false; } });
+  });
+
   // Elements with data-confirm ask before submitting (works only with JS; without JS
   // the server-side confirmation pages apply).
   document.addEventListener("submit", function (event) {

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from intranet.decisions import engagement, services, tokens
 from intranet.decisions.models import Decision, DecisionRevision, DecisionToken
 from intranet.extensions import db
+from tests.charts_check import check_charts
 from tests.decisions.conftest import decision_data
 
 HTMX = {"HX-Request": "true"}
@@ -441,3 +442,16 @@ def test_superseding_with_another_scopes_draft_does_not_reveal_it(client, login_
     assert response.status_code == 422
     assert "Bitte wählen Sie die Entscheidung, die diese ersetzt." in html
     assert "veröffentlicht sein" not in html
+
+
+def test_acknowledgement_chart_has_a_name_and_matches_its_table(
+    client, login_as, org, make_decision, factory
+):
+    """Issue 17: the aggregates per unit are drawn as bars; the table holds the same numbers."""
+    for _ in range(5):
+        factory.user(unit=org["sg321"])
+    decision = make_decision(requires_acknowledgement=True, affected=[org["sg321"]])
+    login_as(org["leader"])
+    html = client.get(f"/decisions/{decision.id}").get_data(as_text=True)
+    assert check_charts(html) == 1
+    assert "Zur Kenntnis genommen, je Einheit" in html

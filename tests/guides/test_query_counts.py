@@ -67,4 +67,4 @@ def test_queries_do_not_grow_with_data(org, factory, client, login_as, count_que
         for p in before
     }
     assert list(after.values()) == list(before.values()), (before, after)
-    assert max(before.values()) <= 16, before
+    assert max(before.values()) <= 20, before  # the home page carries the "Zu erledigen" strip too

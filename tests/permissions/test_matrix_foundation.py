@@ -14,6 +14,8 @@ ADMIN_POST = {"anonymous": 302, "*": 403, "admin": 303}
 CASES = [
     Case("home", "GET", "/", SIGNED_IN),
     Case("health", "GET", "/healthz", {"*": 200}),
+    Case("favicon", "GET", "/favicon.ico", {"*": 200}),
+    Case("web app manifest", "GET", "/manifest.webmanifest", {"*": 200}),
     Case("login page", "GET", "/konto/anmelden", {"anonymous": 200, "*": 302}),
     Case("profile", "GET", "/konto/profil", SIGNED_IN),
     Case("password", "GET", "/konto/passwort", SIGNED_IN),

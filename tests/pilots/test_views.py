@@ -10,6 +10,7 @@ from intranet.extensions import db
 from intranet.notify.models import Notification
 from intranet.pilots import queries, services, signups
 from intranet.pilots.models import Pilot, PilotSignup
+from tests.charts_check import check_charts
 
 HTMX_SIGNUP = {"HX-Request": "true", "HX-Target": "signup-region"}
 
@@ -487,3 +488,17 @@ def test_sign_up_needs_csrf_token(make_app, factory, login_as, make_pilot):
     response = protected.post(f"/pilotprojekte/{pilot.id}/anmelden", data={"motivation": "x"})
     assert response.status_code == 400
     assert pilot.confirmed_count == 0
+
+
+def test_capacity_bar_names_places_and_waiting_list(client, login_as, make_pilot, factory):
+    """Issue 17: "7 von 10 Plätzen belegt, 3 auf der Warteliste" as a bar with that name."""
+    pilot = make_pilot(capacity=2)
+    for _ in range(3):
+        signups.sign_up(pilot, factory.user(), "Gern.")
+    db.session.commit()
+    login_as(pilot.owner)
+    html = client.get(f"/pilotprojekte/{pilot.id}/teilnehmende").text
+    assert "2 von 2 Plätzen belegt, 1 auf der Warteliste" in html
+    check_charts(html)
+    login_as(factory.user())
+    assert "2 von 2 Plätzen belegt" in client.get(f"/pilotprojekte/{pilot.id}").text

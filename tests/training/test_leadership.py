@@ -11,6 +11,7 @@ from intranet.notify.models import Notification
 from intranet.scheduler import run_job
 from intranet.training import assignments, learning
 from intranet.training.models import TrainingEnrolment, TrainingReminder
+from tests.charts_check import check_charts
 
 NOON = datetime(2030, 3, 1, 11, 0, tzinfo=UTC)
 
@@ -163,3 +164,20 @@ def test_newcomers_to_an_assigned_unit_are_enrolled_by_the_job(app, org, factory
     assert assignments.enrol_new_members(date(2030, 3, 5)) == 0
     factory.user(unit=tree["sg321"])  # joins after the due date
     assert assignments.enrol_new_members(date(2030, 4, 2)) == 0  # assignment over: nobody added
+
+
+def test_report_chart_has_a_name_and_the_table_holds_its_numbers(client, org, login_as, builder):
+    """Issue 17: the report's bar chart and its table show the same numbers."""
+    path = builder.path(kinds=("read", "read"))
+    crowd = org.crowd(6, "sg321", prefix="Beschäftigte")
+    for index, user in enumerate(crowd):
+        enrolment = learning.enrol(user, path)
+        if index < 3:
+            learning.complete_step(user, enrolment, path.steps[0])
+        if index < 2:
+            learning.complete_step(user, enrolment, path.steps[1])
+    db.session.commit()
+    login_as(org.leader)
+    page = client.get(f"/lernpfade/bericht?path={path.id}").text
+    assert check_charts(page) == 1
+    assert 'data-value="2"' in page and 'data-value="1"' in page and 'data-value="3"' in page

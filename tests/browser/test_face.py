@@ -224,6 +224,7 @@ def test_screenshots_of_every_pillar_index(tab, org, role):
     for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
         page = tab(viewport)
         login(page, org[role])
+        page.goto("/")
         hrefs = [
             (pillar, page.locator(f".main-nav-wide a.tone-{tone}").get_attribute("href"))
             for pillar, tone in tones

@@ -11,6 +11,7 @@ from intranet import clock
 from intranet.audit.models import AuditEntry
 from intranet.decisions import services as decisions
 from intranet.decisions.models import DecisionAcknowledgement, DecisionFollow, DecisionQuestion
+from intranet.decisions.tokens import create_token
 from intranet.extensions import db
 from intranet.feedback.models import FeedbackComment, FeedbackFollow, FeedbackPost, FeedbackSupport
 from intranet.guides.models import Question, QuestionAnswer, QuestionFollow
@@ -126,6 +127,7 @@ def rich_person(org, factory):
             DecisionQuestion(decision_id=decision.id, asker_id=person.id, body="Rückfrage von Erika"),
         ]
     )
+    create_token(person, "feed", "Feedreader")  # the keys section of „Meine Daten“
     db.session.commit()
     return {
         "person": person,

@@ -46,6 +46,7 @@ def expected_after(before: dict, delete_contributions: bool) -> dict:
         decisions = [row for row in decisions if row["Art"] != "Frage"]
     return {
         "Benachrichtigungen": [],
+        "Zugangsschlüssel für Feeds, Kalender und API": [],
         "Entscheidungen": decisions,
         FEEDBACK: feedback,
         "Lernpfade": before["Lernpfade"],

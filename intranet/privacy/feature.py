@@ -1,6 +1,6 @@
 """Personal data over its lifetime: retention and the nightly purge, erasure, the Art. 30 record."""
 
-from intranet.features import Feature, Job
+from intranet.features import FEATURES, Feature, Job
 from intranet.privacy import demo, my_data, purge
 from intranet.privacy.views import bp
 
@@ -18,16 +18,5 @@ feature = Feature(
     ),
     my_data=(my_data.retention_section,),
     seed=demo.seed,
-    seed_after=(
-        "main",
-        "auth",
-        "guides",
-        "notify",
-        "training",
-        "pilots",
-        "feedback",
-        "decisions",
-        "org",
-        "admin",
-    ),
+    seed_after=tuple(name for name in FEATURES if name != "privacy"),  # after every other seeder
 )

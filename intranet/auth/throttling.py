@@ -34,7 +34,7 @@ from flask import current_app, g, request, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from intranet.auth.services import normalise_email
-from intranet.extensions import hashed_remote_address
+from intranet.extensions import hashed_remote_address, limiter
 
 DEVICE_COOKIE = "lotse_device"
 DEVICE_COOKIE_DAYS = 365
@@ -117,4 +117,16 @@ def remember_device(response, email: str) -> None:
         secure=current_app.config["LOTSE_HTTPS"],
         httponly=True,
         samesite="Strict",
+    )
+
+
+def failed_sign_ins(limit_setting: str, key_func, exempt_when):
+    """A sign-in budget: the limit named by `limit_setting`, counted per `key_func`, POSTs only,
+    and only failed attempts use it up."""
+    return limiter.limit(
+        lambda: current_app.config[limit_setting],
+        methods=["POST"],
+        key_func=key_func,
+        exempt_when=exempt_when,
+        deduct_when=failed,
     )

@@ -1,6 +1,6 @@
 """Sign-in, sign-out, password change and reset, language choice, own profile."""
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -46,27 +46,9 @@ def unauthorized():
 
 
 @bp.route("/anmelden", methods=["GET", "POST"])
-@limiter.limit(
-    lambda: current_app.config["LOTSE_LOGIN_LIMIT"],
-    methods=["POST"],
-    key_func=throttling.source_key,
-    exempt_when=throttling.is_known_device,
-    deduct_when=throttling.failed,
-)
-@limiter.limit(
-    lambda: current_app.config["LOTSE_LOGIN_ACCOUNT_LIMIT"],
-    methods=["POST"],
-    key_func=throttling.account_key,
-    exempt_when=throttling.is_known_device,
-    deduct_when=throttling.failed,
-)
-@limiter.limit(
-    lambda: current_app.config["LOTSE_LOGIN_DEVICE_LIMIT"],
-    methods=["POST"],
-    key_func=throttling.device_key,
-    exempt_when=throttling.is_unknown_device,
-    deduct_when=throttling.failed,
-)
+@throttling.failed_sign_ins("LOTSE_LOGIN_LIMIT", throttling.source_key, throttling.is_known_device)
+@throttling.failed_sign_ins("LOTSE_LOGIN_ACCOUNT_LIMIT", throttling.account_key, throttling.is_known_device)
+@throttling.failed_sign_ins("LOTSE_LOGIN_DEVICE_LIMIT", throttling.device_key, throttling.is_unknown_device)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
